@@ -1,0 +1,9 @@
+package io.duckstep.local.cli;
+
+public final class DuckStepCommand
+{
+    public static void main(String[] arguments)
+    {
+        System.out.println("placeholder");
+    }
+}
