@@ -1,0 +1,42 @@
+package io.duckstep.core.query;
+
+import io.duckstep.core.storage.ObjectStorage;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where one run's files go, under a root: {@code <root>/<runId>/upload/mydf.parquet},
+ * {@code <root>/<runId>/results/<query>.parquet} and {@code <root>/<runId>/report.html}.
+ * The run id is the Step Functions execution name, so every execution writes under its own prefix.
+ */
+public record RunLayout(ObjectStorage storage, String root)
+{
+    public RunLayout
+    {
+        requireNonNull(storage, "storage is null");
+        requireNonNull(root, "root is null");
+    }
+
+    public String runPrefix(String runId)
+    {
+        if (!runId.matches("[A-Za-z0-9_.-]{1,80}")) {
+            throw new IllegalArgumentException("Run id must be 1 to 80 letters, digits, '.', '_' or '-': '" + runId + "'");
+        }
+        return storage.resolve(root, runId);
+    }
+
+    public String preparedUpload(String runId, String table)
+    {
+        return storage.resolve(storage.resolve(runPrefix(runId), "upload"), table + ".parquet");
+    }
+
+    public String result(String runId, String queryName)
+    {
+        return storage.resolve(storage.resolve(runPrefix(runId), "results"), queryName + ".parquet");
+    }
+
+    public String report(String runId)
+    {
+        return storage.resolve(runPrefix(runId), "report.html");
+    }
+}

@@ -1,0 +1,44 @@
+package io.duckstep.core.query;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chooses the warehouse provider from configuration (environment variables on Lambda, options locally):
+ * <ul>
+ * <li>{@code DUCKSTEP_WAREHOUSE_PROVIDER}: {@code duckdb} (the default), {@code motherduck} or {@code none}</li>
+ * <li>{@code DUCKSTEP_WAREHOUSE_LOCATION}: for {@code duckdb}, the database file's location</li>
+ * <li>{@code DUCKSTEP_MOTHERDUCK_DATABASE} and {@code DUCKSTEP_MOTHERDUCK_TOKEN_SECRET}: for {@code motherduck};
+ * the second names a secret, it is never the token itself</li>
+ * <li>{@code DUCKSTEP_WAREHOUSE_CATALOG}: the catalog name queries use, default {@code e_commerce}</li>
+ * </ul>
+ */
+public final class WarehouseConfiguration
+{
+    private WarehouseConfiguration() {}
+
+    public static WarehouseSpecification fromEnvironment(Map<String, String> environment)
+    {
+        String provider = value(environment, "DUCKSTEP_WAREHOUSE_PROVIDER").orElse("duckdb");
+        String catalog = value(environment, "DUCKSTEP_WAREHOUSE_CATALOG").orElse(WarehouseSpecification.DEFAULT_CATALOG);
+        return switch (provider) {
+            case "duckdb" -> new WarehouseSpecification.DuckDbFile(required(environment, "DUCKSTEP_WAREHOUSE_LOCATION", provider), catalog);
+            case "motherduck" -> new WarehouseSpecification.MotherDuck(
+                    required(environment, "DUCKSTEP_MOTHERDUCK_DATABASE", provider),
+                    catalog,
+                    required(environment, "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", provider));
+            case "none" -> new WarehouseSpecification.None();
+            default -> throw new IllegalArgumentException("DUCKSTEP_WAREHOUSE_PROVIDER must be duckdb, motherduck or none, was '" + provider + "'");
+        };
+    }
+
+    private static String required(Map<String, String> environment, String name, String provider)
+    {
+        return value(environment, name).orElseThrow(() -> new IllegalArgumentException(name + " is required when the warehouse provider is " + provider));
+    }
+
+    private static Optional<String> value(Map<String, String> environment, String name)
+    {
+        return Optional.ofNullable(environment.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+}

@@ -1,0 +1,61 @@
+package io.duckstep.core.query;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Which warehouse a query sees, attached under its catalog name (for example {@code e_commerce}).
+ */
+public sealed interface WarehouseSpecification
+{
+    String DEFAULT_CATALOG = "e_commerce";
+
+    /** No warehouse: queries see only their inputs. */
+    record None()
+            implements WarehouseSpecification {}
+
+    /**
+     * A DuckDB database file, attached READ_ONLY.
+     *
+     * @param location storage location of the file (local path, or s3:// through the storage adapter)
+     * @param catalog the name it is attached as
+     */
+    record DuckDbFile(String location, String catalog)
+            implements WarehouseSpecification
+    {
+        public DuckDbFile
+        {
+            requireNonNull(location, "location is null");
+            requireCatalog(catalog);
+        }
+    }
+
+    /**
+     * A MotherDuck database. The token is read from the secret store at attach time and handed to
+     * DuckDB as configuration; it never enters a connection string, a log line or a message.
+     *
+     * @param database the MotherDuck database name, e.g. {@code my_db}
+     * @param catalog the name queries use for it
+     * @param tokenSecretName the secret that holds the MotherDuck token
+     */
+    record MotherDuck(String database, String catalog, String tokenSecretName)
+            implements WarehouseSpecification
+    {
+        public MotherDuck
+        {
+            requireNonNull(database, "database is null");
+            if (!database.matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("MotherDuck database name must be letters, digits and underscores: " + database);
+            }
+            requireCatalog(catalog);
+            requireNonNull(tokenSecretName, "tokenSecretName is null");
+        }
+    }
+
+    private static void requireCatalog(String catalog)
+    {
+        requireNonNull(catalog, "catalog is null");
+        if (!catalog.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("Catalog name must be an identifier: " + catalog);
+        }
+    }
+}
