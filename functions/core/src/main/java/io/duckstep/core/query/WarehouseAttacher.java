@@ -8,7 +8,10 @@ import io.duckstep.core.secrets.SecretStore;
 import io.duckstep.core.storage.ObjectStorage;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -33,11 +36,13 @@ public final class WarehouseAttacher
      */
     public String attach(Connection connection, WarehouseSpecification warehouse)
     {
-        return switch (warehouse) {
-            case WarehouseSpecification.None none -> "no warehouse";
-            case WarehouseSpecification.DuckDbFile file -> attachFile(connection, file);
-            case WarehouseSpecification.MotherDuck motherDuck -> attachMotherDuck(connection, motherDuck);
-        };
+        if (warehouse instanceof WarehouseSpecification.DuckDbFile file) {
+            return attachFile(connection, file);
+        }
+        if (warehouse instanceof WarehouseSpecification.MotherDuck motherDuck) {
+            return attachMotherDuck(connection, motherDuck);
+        }
+        return "no warehouse";
     }
 
     private String attachFile(Connection connection, WarehouseSpecification.DuckDbFile file)
@@ -50,9 +55,24 @@ public final class WarehouseAttacher
             throw new WarehouseUnavailableException("Warehouse file not found: " + file.location()
                     + " (build it with: duckstep load FILE --warehouse " + file.location() + ")", e);
         }
-        execute(connection, "ATTACH " + SqlText.literal(path.toAbsolutePath().toString()) + " AS " + SqlText.identifier(file.catalog()) + " (READ_ONLY)",
+        String catalog = WarehouseSpecification.DuckDbFile.CATALOG;
+        execute(connection, "ATTACH " + SqlText.literal(path.toAbsolutePath().toString()) + " AS " + SqlText.identifier(catalog) + " (READ_ONLY)",
                 "Cannot attach warehouse file " + file.location());
-        return "DuckDB file " + file.location() + " as " + file.catalog();
+        // The file's schemas go on the search path after the in-memory inputs: e_commerce.year_09_10 then
+        // resolves to warehouse.e_commerce.year_09_10, as it does on MotherDuck where e_commerce is the database.
+        List<String> searchPath = new ArrayList<>(List.of("memory.main"));
+        try (Statement statement = connection.createStatement();
+                ResultSet schemas = statement.executeQuery("SELECT schema_name FROM duckdb_schemas() WHERE database_name = "
+                        + SqlText.literal(catalog) + " AND NOT internal ORDER BY schema_name = 'main', schema_name")) {
+            while (schemas.next()) {
+                searchPath.add(SqlText.identifier(catalog) + "." + SqlText.identifier(schemas.getString(1)));
+            }
+        }
+        catch (SQLException e) {
+            throw new WarehouseUnavailableException("Cannot read the schemas of warehouse file " + file.location() + ": " + e.getMessage(), e);
+        }
+        execute(connection, "SET search_path = " + SqlText.literal(String.join(",", searchPath)), "Cannot set the search path for warehouse " + file.location());
+        return "DuckDB file " + file.location();
     }
 
     private String attachMotherDuck(Connection connection, WarehouseSpecification.MotherDuck motherDuck)

@@ -10,7 +10,8 @@ import java.util.Optional;
  * <li>{@code DUCKSTEP_WAREHOUSE_LOCATION}: for {@code duckdb}, the database file's location</li>
  * <li>{@code DUCKSTEP_MOTHERDUCK_DATABASE} and {@code DUCKSTEP_MOTHERDUCK_TOKEN_SECRET}: for {@code motherduck};
  * the second names a secret, it is never the token itself</li>
- * <li>{@code DUCKSTEP_WAREHOUSE_CATALOG}: the catalog name queries use, default {@code e_commerce}</li>
+ * <li>{@code DUCKSTEP_WAREHOUSE_CATALOG}: for {@code motherduck}, the catalog name queries use for the database,
+ * default {@code e_commerce}</li>
  * </ul>
  */
 public final class WarehouseConfiguration
@@ -22,7 +23,7 @@ public final class WarehouseConfiguration
         String provider = value(environment, "DUCKSTEP_WAREHOUSE_PROVIDER").orElse("duckdb");
         String catalog = value(environment, "DUCKSTEP_WAREHOUSE_CATALOG").orElse(WarehouseSpecification.DEFAULT_CATALOG);
         return switch (provider) {
-            case "duckdb" -> new WarehouseSpecification.DuckDbFile(required(environment, "DUCKSTEP_WAREHOUSE_LOCATION", provider), catalog);
+            case "duckdb" -> new WarehouseSpecification.DuckDbFile(required(environment, "DUCKSTEP_WAREHOUSE_LOCATION", provider));
             case "motherduck" -> new WarehouseSpecification.MotherDuck(
                     required(environment, "DUCKSTEP_MOTHERDUCK_DATABASE", provider),
                     catalog,

@@ -3,7 +3,9 @@ package io.duckstep.core.query;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Which warehouse a query sees, attached under its catalog name (for example {@code e_commerce}).
+ * Which warehouse a query sees. Queries name warehouse tables as {@code e_commerce.year_09_10} whichever
+ * provider is used: on MotherDuck {@code e_commerce} is the database's catalog alias; in a DuckDB file it is
+ * a schema, and the file's schemas are put on DuckDB's search path.
  */
 public sealed interface WarehouseSpecification
 {
@@ -14,18 +16,20 @@ public sealed interface WarehouseSpecification
             implements WarehouseSpecification {}
 
     /**
-     * A DuckDB database file, attached READ_ONLY.
+     * A DuckDB database file, attached READ_ONLY as catalog {@value #CATALOG}; its schemas (such as
+     * {@code e_commerce}) go on the search path, so {@code e_commerce.year_09_10} resolves to
+     * {@code warehouse.e_commerce.year_09_10}.
      *
      * @param location storage location of the file (local path, or s3:// through the storage adapter)
-     * @param catalog the name it is attached as
      */
-    record DuckDbFile(String location, String catalog)
+    record DuckDbFile(String location)
             implements WarehouseSpecification
     {
+        public static final String CATALOG = "warehouse";
+
         public DuckDbFile
         {
             requireNonNull(location, "location is null");
-            requireCatalog(catalog);
         }
     }
 

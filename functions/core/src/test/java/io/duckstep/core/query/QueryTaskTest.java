@@ -125,7 +125,7 @@ class QueryTaskTest
     @Test
     void run_missingWarehouseFile_throwsWarehouseUnavailableException()
     {
-        WarehouseSpecification missing = new WarehouseSpecification.DuckDbFile(directory.resolve("absent.duckdb").toString(), "e_commerce");
+        WarehouseSpecification missing = new WarehouseSpecification.DuckDbFile(directory.resolve("absent.duckdb").toString());
 
         assertThatThrownBy(() -> task(missing).run(QueryRequest.adhoc("SELECT 1", Map.of(), List.of(), directory.resolve("x.parquet").toString())))
                 .isInstanceOf(WarehouseUnavailableException.class)
@@ -165,7 +165,7 @@ class QueryTaskTest
 
     private WarehouseSpecification warehouseFile()
     {
-        return new WarehouseSpecification.DuckDbFile(warehouse.toString(), "e_commerce");
+        return new WarehouseSpecification.DuckDbFile(warehouse.toString());
     }
 
     private QueryTask task(WarehouseSpecification warehouseSpecification)

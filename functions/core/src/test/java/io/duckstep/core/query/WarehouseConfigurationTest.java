@@ -13,7 +13,7 @@ class WarehouseConfigurationTest
     void fromEnvironment_noProvider_defaultsToDuckDbFileUnderECommerce()
     {
         assertThat(WarehouseConfiguration.fromEnvironment(Map.of("DUCKSTEP_WAREHOUSE_LOCATION", "/data/warehouse.duckdb")))
-                .isEqualTo(new WarehouseSpecification.DuckDbFile("/data/warehouse.duckdb", "e_commerce"));
+                .isEqualTo(new WarehouseSpecification.DuckDbFile("/data/warehouse.duckdb"));
     }
 
     @Test
@@ -34,10 +34,14 @@ class WarehouseConfigurationTest
     }
 
     @Test
-    void fromEnvironment_customCatalog_isUsed()
+    void fromEnvironment_motherDuckCustomCatalog_isUsed()
     {
-        assertThat(WarehouseConfiguration.fromEnvironment(Map.of("DUCKSTEP_WAREHOUSE_LOCATION", "w.duckdb", "DUCKSTEP_WAREHOUSE_CATALOG", "history")))
-                .isEqualTo(new WarehouseSpecification.DuckDbFile("w.duckdb", "history"));
+        assertThat(WarehouseConfiguration.fromEnvironment(Map.of(
+                "DUCKSTEP_WAREHOUSE_PROVIDER", "motherduck",
+                "DUCKSTEP_MOTHERDUCK_DATABASE", "analytics",
+                "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", "token",
+                "DUCKSTEP_WAREHOUSE_CATALOG", "history")))
+                .isEqualTo(new WarehouseSpecification.MotherDuck("analytics", "history", "token"));
     }
 
     @Test

@@ -48,7 +48,7 @@ final class QueryCommand
     @Option(names = "--input", paramLabel = "NAME=FILE", description = "a table the query can read: CSV, CSV.gz, XLSX (validated as Online Retail II transactions) or Parquet (used as it is)")
     Map<String, String> inputs = new LinkedHashMap<>();
 
-    @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file, attached read-only as e_commerce (default: none)")
+    @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file, attached read-only; its tables are e_commerce.year_09_10 etc. (default: none)")
     Path warehouse;
 
     @Option(names = "--parameter", paramLabel = "VALUE", description = "a value bound to the next ? placeholder (numbers are bound as numbers)")
@@ -64,7 +64,7 @@ final class QueryCommand
         Path target = output != null ? output : Path.of("out", "query", "result-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".parquet");
         WarehouseSpecification warehouseSpecification = warehouse == null
                 ? new WarehouseSpecification.None()
-                : new WarehouseSpecification.DuckDbFile(warehouse.toString(), WarehouseSpecification.DEFAULT_CATALOG);
+                : new WarehouseSpecification.DuckDbFile(warehouse.toString());
         LocalTasks tasks = new LocalTasks(new LocalConfiguration(Path.of("out", "runs"), warehouseSpecification, CommandDefaults.duckDbSettings()));
         QueryRequest request = packaged
                 ? QueryRequest.packaged(sql, inputs, target.toString())
