@@ -1,0 +1,47 @@
+package io.duckstep.local.cli;
+
+import io.duckstep.core.query.WarehouseSpecification;
+import io.duckstep.local.LocalConfiguration;
+import io.duckstep.local.LocalTasks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(
+        name = "summary",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Run the summary workflow on an upload: validate it, run the three summary queries in parallel",
+                "against the warehouse, build the HTML report, and print the report's path.",
+                "A rejected upload is kept with its reason under <output>/runs/<run>/quarantine/ and the command exits 1."
+        })
+final class SummaryCommand
+        implements Callable<Integer>
+{
+    @Spec
+    CommandSpec specification;
+
+    @Option(names = "--recent", required = true, paramLabel = "FILE", description = "the uploaded transactions (CSV, CSV.gz, XLSX or Parquet); queries see it as mydf")
+    Path recent;
+
+    @Option(names = "--warehouse", paramLabel = "FILE", defaultValue = "out/warehouse.duckdb", description = "the warehouse DuckDB file (default: ${DEFAULT-VALUE}; build it with `duckstep load`)")
+    Path warehouse;
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "out", description = "where runs write their files (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Override
+    public Integer call()
+    {
+        Progress progress = new Progress(specification.commandLine().getErr());
+        LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
+                CommandDefaults.duckDbSettings()));
+        String report = SummaryRun.run(tasks, recent, progress);
+        specification.commandLine().getOut().println(report);
+        return 0;
+    }
+}

@@ -1,0 +1,67 @@
+package io.duckstep.local.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.duckstep.asl.ExecutionListener;
+import io.duckstep.asl.ExecutionResult;
+import io.duckstep.core.task.TaskError;
+import io.duckstep.local.LocalTasks;
+import io.duckstep.local.LocalWorkflows;
+import io.duckstep.local.StateMachines;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Runs the summary workflow for the commands that need it, printing progress, and turns a failed
+ * execution into one clear message.
+ */
+final class SummaryRun
+{
+    private SummaryRun() {}
+
+    /** @return the report's location */
+    static String run(LocalTasks tasks, Path upload, Progress progress)
+    {
+        String runId = LocalWorkflows.newExecutionName("summary");
+        progress.step("running workflow " + StateMachines.SUMMARY + " as " + runId + " on " + upload);
+        ObjectNode input = JsonNodeFactory.instance.objectNode().put("upload", upload.toString());
+        ExecutionResult result = new LocalWorkflows(tasks, listener(progress)).execute(StateMachines.SUMMARY, runId, input);
+        if (!result.succeeded()) {
+            String message = new TaskError(result.error().orElse("States.Runtime"), result.cause().orElse("")).message();
+            throw new CommandFailedException("workflow " + runId + " " + result.status() + ": " + message
+                    + " (files of this run: " + tasks.layout().runPrefix(runId) + ")");
+        }
+        return result.output().orElseThrow().path("report").asText();
+    }
+
+    private static ExecutionListener listener(Progress progress)
+    {
+        return new ExecutionListener()
+        {
+            @Override
+            public void stateEntered(String stateName)
+            {
+                progress.step("  " + stateName + " ...");
+            }
+
+            @Override
+            public void stateExited(String stateName, Duration elapsed)
+            {
+                progress.step("  " + stateName + " done (" + Progress.format(elapsed) + ")");
+            }
+
+            @Override
+            public void stateFailed(String stateName, String error, String cause, Duration elapsed)
+            {
+                progress.step("  " + stateName + " failed: " + error);
+            }
+
+            @Override
+            public void stateRetrying(String stateName, String error, int retryCount, Duration delay)
+            {
+                progress.step("  " + stateName + " retrying after " + error + " (attempt " + (retryCount + 1) + ", in " + Progress.format(delay) + ")");
+            }
+        };
+    }
+}
