@@ -12,14 +12,16 @@ import static java.util.Objects.requireNonNull;
  * and how DuckDB is configured.
  *
  * @param runsRoot each run writes under {@code <runsRoot>/<runId>/}
+ * @param uploads where uploads arrive; a run started without an upload takes the newest file here
  * @param warehouse the warehouse the query tasks attach
  * @param duckDbSettings DuckDB configuration
  */
-public record LocalConfiguration(Path runsRoot, WarehouseSpecification warehouse, DuckDbSettings duckDbSettings)
+public record LocalConfiguration(Path runsRoot, Path uploads, WarehouseSpecification warehouse, DuckDbSettings duckDbSettings)
 {
     public LocalConfiguration
     {
         requireNonNull(runsRoot, "runsRoot is null");
+        requireNonNull(uploads, "uploads is null");
         requireNonNull(warehouse, "warehouse is null");
         requireNonNull(duckDbSettings, "duckDbSettings is null");
     }

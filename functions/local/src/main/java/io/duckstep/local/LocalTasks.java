@@ -17,6 +17,7 @@ import io.duckstep.core.storage.ObjectStorage;
 import io.duckstep.core.task.PrepareUploadInput;
 import io.duckstep.core.task.QuarantineInput;
 import io.duckstep.core.task.QueryTaskInput;
+import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.QuarantineTask;
 
@@ -34,6 +35,7 @@ public final class LocalTasks
     public static final String QUARANTINE_FUNCTION = functionArn("duckstep-quarantine");
     public static final String QUERY_FUNCTION = functionArn("duckstep-query");
     public static final String REPORT_FUNCTION = functionArn("duckstep-report");
+    public static final String LATEST_UPLOAD_FUNCTION = functionArn("duckstep-latest-upload");
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -44,6 +46,7 @@ public final class LocalTasks
     private final PrepareUploadTask prepareUploadTask;
     private final QuarantineTask quarantineTask;
     private final QueryTask queryTask;
+    private final LatestUploadTask latestUploadTask;
 
     public LocalTasks(LocalConfiguration configuration)
     {
@@ -59,6 +62,7 @@ public final class LocalTasks
         this.layout = new RunLayout(storage, configuration.runsRoot().toString());
         this.prepareUploadTask = new PrepareUploadTask(duckDb, layout, transactionsReader);
         this.quarantineTask = new QuarantineTask(layout);
+        this.latestUploadTask = new LatestUploadTask(storage, configuration.uploads().toString());
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
                 new WarehouseAttacher(storage, secrets), configuration.warehouse());
     }
@@ -80,7 +84,8 @@ public final class LocalTasks
                 "PrepareUploadFunctionArn", PREPARE_UPLOAD_FUNCTION,
                 "QuarantineFunctionArn", QUARANTINE_FUNCTION,
                 "QueryFunctionArn", QUERY_FUNCTION,
-                "ReportFunctionArn", REPORT_FUNCTION);
+                "ReportFunctionArn", REPORT_FUNCTION,
+                "LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION);
     }
 
     public Map<String, TaskHandler> handlers()
@@ -95,7 +100,8 @@ public final class LocalTasks
                     return JSON.valueToTree(quarantineTask.run(request.runId(), request.upload(), request.error().error(), request.error().message()));
                 },
                 QUERY_FUNCTION, input -> JSON.valueToTree(queryTask.run(JSON.treeToValue(input, QueryTaskInput.class).toRequest(layout))),
-                REPORT_FUNCTION, this::report);
+                REPORT_FUNCTION, this::report,
+                LATEST_UPLOAD_FUNCTION, input -> JSON.valueToTree(latestUploadTask.run()));
     }
 
     private JsonNode report(JsonNode input)

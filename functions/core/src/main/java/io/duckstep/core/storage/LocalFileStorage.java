@@ -5,6 +5,7 @@ import io.duckstep.core.error.ObjectNotFoundException;
 import io.duckstep.core.error.StorageException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ public final class LocalFileStorage
     }
 
     @Override
-    public List<String> list(String prefix)
+    public List<StoredObject> listObjects(String prefix)
     {
         Path directory = toPath(prefix);
         if (!Files.isDirectory(directory)) {
@@ -91,12 +92,22 @@ public final class LocalFileStorage
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile)
                     .filter(path -> !path.getFileName().toString().startsWith(".publishing-"))
-                    .map(Path::toString)
                     .sorted()
+                    .map(LocalFileStorage::describe)
                     .toList();
         }
-        catch (IOException e) {
+        catch (IOException | UncheckedIOException e) {
             throw new StorageException("Cannot list " + prefix + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StoredObject describe(Path file)
+    {
+        try {
+            return new StoredObject(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

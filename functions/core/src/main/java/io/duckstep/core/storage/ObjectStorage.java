@@ -40,8 +40,14 @@ public interface ObjectStorage
      */
     void publishIfAbsent(Path file, String location, String contentType);
 
+    /** The objects under {@code prefix}, sorted by location. */
+    List<StoredObject> listObjects(String prefix);
+
     /** Locations of the objects under {@code prefix}, sorted. */
-    List<String> list(String prefix);
+    default List<String> list(String prefix)
+    {
+        return listObjects(prefix).stream().map(StoredObject::location).toList();
+    }
 
     /** {@code prefix} joined with {@code name} using this storage's separator. */
     String resolve(String prefix, String name);

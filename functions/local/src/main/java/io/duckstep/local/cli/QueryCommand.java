@@ -65,7 +65,7 @@ final class QueryCommand
         WarehouseSpecification warehouseSpecification = warehouse == null
                 ? new WarehouseSpecification.None()
                 : new WarehouseSpecification.DuckDbFile(warehouse.toString());
-        LocalTasks tasks = new LocalTasks(new LocalConfiguration(Path.of("out", "runs"), warehouseSpecification, CommandDefaults.duckDbSettings()));
+        LocalTasks tasks = new LocalTasks(new LocalConfiguration(Path.of("out", "runs"), Path.of("out", "uploads"), warehouseSpecification, CommandDefaults.duckDbSettings()));
         QueryRequest request = packaged
                 ? QueryRequest.packaged(sql, inputs, target.toString())
                 : QueryRequest.adhoc(sql, inputs, typed(parameters), target.toString());

@@ -38,7 +38,7 @@ final class SummaryCommand
     public Integer call()
     {
         Progress progress = new Progress(specification.commandLine().getErr());
-        LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
+        LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), output.resolve("uploads"), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
                 CommandDefaults.duckDbSettings()));
         String report = SummaryRun.run(tasks, recent, progress);
         specification.commandLine().getOut().println(report);
