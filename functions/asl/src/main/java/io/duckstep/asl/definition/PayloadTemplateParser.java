@@ -9,7 +9,6 @@ import io.duckstep.asl.path.JsonPath;
 import io.duckstep.asl.path.UnsupportedPathException;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,8 @@ final class PayloadTemplateParser
     {
         if (value.isObject()) {
             Map<String, PayloadTemplate> members = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
             boolean dynamic = false;
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> member = fields.next();
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
                 String name = member.getKey();
                 String memberField = field + "." + name;
                 PayloadTemplate template;

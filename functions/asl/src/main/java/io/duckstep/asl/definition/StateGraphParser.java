@@ -7,7 +7,6 @@ import io.duckstep.asl.path.JsonPath;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +49,7 @@ final class StateGraphParser
             throw graph.invalid("States", "must contain at least one state");
         }
         Map<String, State> parsed = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = states.node().fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : states.node().properties()) {
             String name = entry.getKey();
             DefinitionObject state = states.state(name, entry.getValue());
             if (name.isEmpty() || name.length() > MAXIMUM_STATE_NAME_LENGTH) {

@@ -37,10 +37,11 @@ final class ContextObjects
         return context;
     }
 
-    /** A copy of a Map state's context object with {@code Map.Item.Index} and {@code Map.Item.Value}. */
+    /** A shallow copy of a Map state's context object with {@code Map.Item.Index} and {@code Map.Item.Value}. */
     static ObjectNode withMapItem(ObjectNode context, int index, JsonNode value)
     {
-        ObjectNode copy = context.deepCopy();
+        ObjectNode copy = NODES.objectNode();
+        copy.setAll(context);
         ObjectNode item = copy.putObject("Map").putObject("Item");
         item.put("Index", index);
         item.set("Value", value);

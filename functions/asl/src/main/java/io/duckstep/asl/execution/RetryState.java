@@ -4,7 +4,10 @@ import io.duckstep.asl.definition.JitterStrategy;
 import io.duckstep.asl.definition.Retrier;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -12,8 +15,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The retriers of one run of a state, with how often each has been used. The first retrier whose
- * {@code ErrorEquals} covers an error decides: once its {@code MaxAttempts} are used up the error is
- * not retried, even if a later retrier also covers it.
+ * {@code ErrorEquals} covers an error decides, as the Amazon States Language specification's
+ * "complex retry scenario" describes: {@code MaxAttempts} limits the retries of each error name
+ * separately, while the backoff grows with every retry the retrier made, whatever the error. Once an
+ * error's attempts are used up it is not retried, even if a later retrier also covers it.
  */
 final class RetryState
 {
@@ -21,13 +26,18 @@ final class RetryState
 
     private final List<Retrier> retriers;
     private final RandomGenerator random;
-    private final int[] attempts;
+    private final int[] retries;
+    private final List<Map<String, Integer>> retriesByError;
 
     RetryState(List<Retrier> retriers, RandomGenerator random)
     {
         this.retriers = List.copyOf(requireNonNull(retriers, "retriers is null"));
         this.random = requireNonNull(random, "random is null");
-        this.attempts = new int[retriers.size()];
+        this.retries = new int[retriers.size()];
+        this.retriesByError = new ArrayList<>();
+        for (int i = 0; i < retriers.size(); i++) {
+            retriesByError.add(new HashMap<>());
+        }
     }
 
     /** How long to wait before retrying after {@code error}, or empty when the error is not to be retried. */
@@ -36,20 +46,23 @@ final class RetryState
         for (int i = 0; i < retriers.size(); i++) {
             Retrier retrier = retriers.get(i);
             if (ErrorMatcher.matches(retrier.errorEquals(), error)) {
-                if (attempts[i] >= retrier.maxAttempts()) {
+                Map<String, Integer> byError = retriesByError.get(i);
+                int errorRetries = byError.getOrDefault(error, 0);
+                if (errorRetries >= retrier.maxAttempts()) {
                     return Optional.empty();
                 }
-                attempts[i]++;
-                return Optional.of(delay(retrier, attempts[i]));
+                byError.put(error, errorRetries + 1);
+                retries[i]++;
+                return Optional.of(delay(retrier, retries[i]));
             }
         }
         return Optional.empty();
     }
 
-    /** {@code IntervalSeconds * BackoffRate^(attempt - 1)}, capped at {@code MaxDelaySeconds}, then jittered. */
-    private Duration delay(Retrier retrier, int attempt)
+    /** {@code IntervalSeconds * BackoffRate^(retry - 1)}, capped at {@code MaxDelaySeconds}, then jittered. */
+    private Duration delay(Retrier retrier, int retry)
     {
-        double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempt - 1);
+        double seconds = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), retry - 1);
         if (retrier.maxDelaySeconds().isPresent()) {
             seconds = Math.min(seconds, retrier.maxDelaySeconds().getAsInt());
         }

@@ -2,7 +2,6 @@ package io.duckstep.asl.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -35,9 +34,7 @@ final class JsonEquivalence
             if (left.size() != right.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = left.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : left.properties()) {
                 JsonNode other = right.get(field.getKey());
                 if (other == null || !equivalent(field.getValue(), other)) {
                     return false;

@@ -47,7 +47,7 @@ final class JsonIntrinsics
             throw arguments.failure("only the shallow merge (false as the third argument) is supported");
         }
         ObjectNode merged = ((ObjectNode) first).deepCopy();
-        second.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue().deepCopy()));
+        second.properties().forEach(field -> merged.set(field.getKey(), field.getValue().deepCopy()));
         return merged;
     }
 }
