@@ -1,0 +1,86 @@
+package io.duckstep.asl.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs Parallel branches or Map iterations on the executor, at most {@code maxConcurrency} at once,
+ * and returns their outputs in their own order. The first failure cancels the others (their
+ * cancellation token is set and their threads interrupted) and is rethrown.
+ */
+final class ConcurrentRunner
+{
+    private record IndexedOutput(int index, JsonNode output) {}
+
+    private ConcurrentRunner() {}
+
+    /**
+     * @param maxConcurrency at most this many at once; 0 means all at once
+     */
+    static List<JsonNode> runAll(ExecutorService executor, List<Function<CancellationToken, JsonNode>> work, int maxConcurrency, CancellationToken parent)
+    {
+        int count = work.size();
+        if (count == 0) {
+            return List.of();
+        }
+        int limit = maxConcurrency == 0 ? count : Math.min(maxConcurrency, count);
+        CancellationToken group = parent.child();
+        CompletionService<IndexedOutput> completion = new ExecutorCompletionService<>(executor);
+        List<Future<IndexedOutput>> futures = new ArrayList<>(count);
+        JsonNode[] outputs = new JsonNode[count];
+        int submitted = 0;
+        int running = 0;
+        int completed = 0;
+        try {
+            while (completed < count) {
+                while (submitted < count && running < limit) {
+                    int index = submitted++;
+                    futures.add(completion.submit(() -> new IndexedOutput(index, work.get(index).apply(group))));
+                    running++;
+                }
+                Future<IndexedOutput> done = completion.take();
+                running--;
+                completed++;
+                IndexedOutput output = done.get();
+                outputs[output.index()] = output.output();
+            }
+            return Arrays.asList(outputs);
+        }
+        catch (ExecutionException e) {
+            cancel(group, futures);
+            parent.throwIfCancelled();
+            throw rethrow(e.getCause());
+        }
+        catch (InterruptedException e) {
+            cancel(group, futures);
+            Thread.currentThread().interrupt();
+            throw new ExecutionCancelledException();
+        }
+    }
+
+    private static void cancel(CancellationToken group, List<Future<IndexedOutput>> futures)
+    {
+        group.cancel();
+        futures.forEach(future -> future.cancel(true));
+    }
+
+    private static RuntimeException rethrow(Throwable cause)
+    {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException("Unexpected failure of concurrent work", cause);
+    }
+}

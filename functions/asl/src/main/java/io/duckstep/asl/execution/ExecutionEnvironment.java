@@ -1,0 +1,62 @@
+package io.duckstep.asl.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.duckstep.asl.Sleeper;
+import io.duckstep.asl.TaskHandler;
+import io.duckstep.asl.intrinsic.IntrinsicEvaluator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.random.RandomGenerator;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything one execution's states share: who it is (for the context object), the task handlers
+ * and the services the runner was built with.
+ *
+ * @param input the execution's input, never modified
+ * @param executor runs Parallel branches, Map iterations and Task handlers that have a timeout
+ * @param taskPermits when present, bounds how many Task handlers run at once
+ */
+public record ExecutionEnvironment(
+        String stateMachineName,
+        String stateMachineArn,
+        String executionName,
+        String executionArn,
+        JsonNode input,
+        Instant startTime,
+        Map<String, TaskHandler> handlers,
+        Sleeper sleeper,
+        Clock clock,
+        RandomGenerator random,
+        ExecutorService executor,
+        Optional<Semaphore> taskPermits,
+        ExecutionHistory history)
+{
+    public ExecutionEnvironment
+    {
+        requireNonNull(stateMachineName, "stateMachineName is null");
+        requireNonNull(stateMachineArn, "stateMachineArn is null");
+        requireNonNull(executionName, "executionName is null");
+        requireNonNull(executionArn, "executionArn is null");
+        requireNonNull(input, "input is null");
+        requireNonNull(startTime, "startTime is null");
+        handlers = Map.copyOf(requireNonNull(handlers, "handlers is null"));
+        requireNonNull(sleeper, "sleeper is null");
+        requireNonNull(clock, "clock is null");
+        requireNonNull(random, "random is null");
+        requireNonNull(executor, "executor is null");
+        requireNonNull(taskPermits, "taskPermits is null");
+        requireNonNull(history, "history is null");
+    }
+
+    IntrinsicEvaluator intrinsics()
+    {
+        return new IntrinsicEvaluator(random);
+    }
+}

@@ -1,0 +1,92 @@
+package io.duckstep.asl.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.duckstep.asl.definition.ChoiceState;
+import io.duckstep.asl.definition.FailState;
+import io.duckstep.asl.definition.MapState;
+import io.duckstep.asl.definition.ParallelState;
+import io.duckstep.asl.definition.PassState;
+import io.duckstep.asl.definition.State;
+import io.duckstep.asl.definition.StateGraph;
+import io.duckstep.asl.definition.SucceedState;
+import io.duckstep.asl.definition.TaskState;
+import io.duckstep.asl.definition.WaitState;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Interprets a graph of states (the top level, a Parallel branch, a Map iteration) from its
+ * {@code StartAt} until a state ends it, recording each state in the history.
+ */
+public final class GraphRunner
+{
+    private final ExecutionEnvironment environment;
+    private final PayloadTemplateEvaluator templates;
+
+    public GraphRunner(ExecutionEnvironment environment)
+    {
+        this.environment = requireNonNull(environment, "environment is null");
+        this.templates = new PayloadTemplateEvaluator(environment.intrinsics());
+    }
+
+    /**
+     * @return the output of the state that ended the graph
+     * @throws StateFailedException when a state fails with an error nothing handled
+     * @throws ExecutionCancelledException when the work was cancelled
+     */
+    public JsonNode run(StateGraph graph, JsonNode input, CancellationToken cancellation)
+    {
+        String current = graph.startAt();
+        JsonNode data = input;
+        while (true) {
+            cancellation.throwIfCancelled();
+            State state = graph.state(current);
+            Instant entered = environment.clock().instant();
+            long start = System.nanoTime();
+            environment.history().stateEntered(state.name());
+            StateOutcome outcome;
+            try {
+                outcome = runState(state, data, new StateScope(environment, state.name(), entered, cancellation));
+            }
+            catch (StateFailedException failure) {
+                environment.history().stateFailed(state.name(), failure, Duration.ofNanos(System.nanoTime() - start));
+                throw failure;
+            }
+            environment.history().stateExited(state.name(), Duration.ofNanos(System.nanoTime() - start));
+            if (outcome.next().isEmpty()) {
+                return outcome.output();
+            }
+            data = outcome.output();
+            current = outcome.next().get();
+        }
+    }
+
+    private StateOutcome runState(State state, JsonNode input, StateScope scope)
+    {
+        if (state instanceof TaskState task) {
+            return TaskStateRunner.run(task, input, scope, templates);
+        }
+        if (state instanceof PassState pass) {
+            return PassStateRunner.run(pass, input, scope, templates);
+        }
+        if (state instanceof ChoiceState choice) {
+            return ChoiceStateRunner.run(choice, input, scope);
+        }
+        if (state instanceof WaitState wait) {
+            return WaitStateRunner.run(wait, input, scope);
+        }
+        if (state instanceof SucceedState succeed) {
+            return EndStateRunner.succeed(succeed, input, scope);
+        }
+        if (state instanceof FailState fail) {
+            return EndStateRunner.fail(fail, input, scope, templates);
+        }
+        if (state instanceof ParallelState parallel) {
+            return ParallelStateRunner.run(parallel, input, scope, templates, this);
+        }
+        return MapStateRunner.run((MapState) state, input, scope, templates, this);
+    }
+}
