@@ -98,7 +98,7 @@ def main(path):
     print("price_elasticity rows", len(elasticity), "with change", sum(1 for t in elasticity if t[3] is not None))
     for row in elasticity[:3]:
         print("  ", row, names.get(row[0]))
-    for code in ("85123A", "21232", "22086"):
+    for code in ("85123A", "21232", "22086", "22194"):
         print("   pick", [t for t in elasticity if t[0] == code])
 
     # customer_segmentation
