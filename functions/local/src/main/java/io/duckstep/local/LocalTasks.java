@@ -1,7 +1,6 @@
 package io.duckstep.local;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.duckstep.asl.TaskHandler;
@@ -11,6 +10,8 @@ import io.duckstep.core.query.InputTables;
 import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.query.WarehouseAttacher;
+import io.duckstep.core.report.ReportRequest;
+import io.duckstep.core.report.ReportTask;
 import io.duckstep.core.secrets.SecretStore;
 import io.duckstep.core.storage.LocalFileStorage;
 import io.duckstep.core.storage.ObjectStorage;
@@ -47,6 +48,7 @@ public final class LocalTasks
     private final QuarantineTask quarantineTask;
     private final QueryTask queryTask;
     private final LatestUploadTask latestUploadTask;
+    private final ReportTask reportTask;
 
     public LocalTasks(LocalConfiguration configuration)
     {
@@ -63,6 +65,7 @@ public final class LocalTasks
         this.prepareUploadTask = new PrepareUploadTask(duckDb, layout, transactionsReader);
         this.quarantineTask = new QuarantineTask(layout);
         this.latestUploadTask = new LatestUploadTask(storage, configuration.uploads().toString());
+        this.reportTask = new ReportTask(duckDb, layout, configuration.warehouse());
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
                 new WarehouseAttacher(storage, secrets), configuration.warehouse());
     }
@@ -100,14 +103,10 @@ public final class LocalTasks
                     return JSON.valueToTree(quarantineTask.run(request.runId(), request.upload(), request.error().error(), request.error().message()));
                 },
                 QUERY_FUNCTION, input -> JSON.valueToTree(queryTask.run(JSON.treeToValue(input, QueryTaskInput.class).toRequest(layout))),
-                REPORT_FUNCTION, this::report,
+                REPORT_FUNCTION, input -> JSON.valueToTree(reportTask.run(JSON.treeToValue(input, ReportRequest.class))),
                 LATEST_UPLOAD_FUNCTION, input -> JSON.valueToTree(latestUploadTask.run()));
     }
 
-    private JsonNode report(JsonNode input)
-    {
-        throw new UnsupportedOperationException("report task not wired yet");
-    }
 
     private static String functionArn(String name)
     {
