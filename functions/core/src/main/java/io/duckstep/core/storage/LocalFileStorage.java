@@ -11,6 +11,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -135,6 +137,10 @@ public final class LocalFileStorage
             Files.createDirectories(parent);
             Path temporary = Files.createTempFile(parent, ".publishing-", ".tmp");
             Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                // published objects are readable like any file the user writes, not private like a temporary file
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             return temporary;
         }
         catch (IOException e) {
