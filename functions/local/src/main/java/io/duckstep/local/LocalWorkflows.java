@@ -34,8 +34,17 @@ public final class LocalWorkflows
      */
     public ExecutionResult execute(String stateMachineName, String executionName, JsonNode input)
     {
-        StateMachine stateMachine = StateMachine.parse(stateMachineName, StateMachines.definition(stateMachineName),
-                tasks.substitutions(), tasks.handlers().keySet());
+        return execute(stateMachineName, StateMachines.definition(stateMachineName), executionName, input);
+    }
+
+    /**
+     * Runs a given definition text (for example a modified copy of a state machine file).
+     *
+     * @throws io.duckstep.asl.DefinitionException when the definition is invalid or uses what the runner does not implement
+     */
+    public ExecutionResult execute(String stateMachineName, String definition, String executionName, JsonNode input)
+    {
+        StateMachine stateMachine = StateMachine.parse(stateMachineName, definition, tasks.substitutions(), tasks.handlers().keySet());
         LocalStateMachineRunner runner = LocalStateMachineRunner.builder()
                 .stateMachine(stateMachine)
                 .handlers(tasks.handlers())

@@ -3,11 +3,14 @@ package io.duckstep.local.cli;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.local.LocalConfiguration;
 import io.duckstep.local.LocalTasks;
+import io.duckstep.local.StateMachines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -34,14 +37,27 @@ final class SummaryCommand
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "out", description = "where runs write their files (default: ${DEFAULT-VALUE})")
     Path output;
 
+    @Option(names = "--definition", paramLabel = "FILE", description = "run this state machine file instead of the bundled state-machines/summary.asl.json (for trying a change)")
+    Path definition;
+
     @Override
     public Integer call()
     {
         Progress progress = new Progress(specification.commandLine().getErr());
         LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), output.resolve("uploads"), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
                 CommandDefaults.duckDbSettings()));
-        String report = SummaryRun.run(tasks, recent, progress);
+        String report = SummaryRun.run(tasks, recent, progress, definition == null ? StateMachines.definition(StateMachines.SUMMARY) : readDefinition(definition));
         specification.commandLine().getOut().println(report);
         return 0;
+    }
+
+    private static String readDefinition(Path file)
+    {
+        try {
+            return Files.readString(file);
+        }
+        catch (IOException e) {
+            throw new CommandFailedException("cannot read state machine definition " + file + ": " + e.getMessage());
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.duckstep.local.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.duckstep.asl.DefinitionException;
 import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.ExecutionResult;
 import io.duckstep.core.task.TaskError;
@@ -23,10 +24,22 @@ final class SummaryRun
     /** @return the report's location */
     static String run(LocalTasks tasks, Path upload, Progress progress)
     {
+        return run(tasks, upload, progress, StateMachines.definition(StateMachines.SUMMARY));
+    }
+
+    /** @return the report's location */
+    static String run(LocalTasks tasks, Path upload, Progress progress, String definition)
+    {
         String runId = LocalWorkflows.newExecutionName("summary");
         progress.step("running workflow " + StateMachines.SUMMARY + " as " + runId + " on " + upload);
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("upload", upload.toString());
-        ExecutionResult result = new LocalWorkflows(tasks, listener(progress)).execute(StateMachines.SUMMARY, runId, input);
+        ExecutionResult result;
+        try {
+            result = new LocalWorkflows(tasks, listener(progress)).execute(StateMachines.SUMMARY, definition, runId, input);
+        }
+        catch (DefinitionException e) {
+            throw new CommandFailedException("the state machine definition cannot run here: " + e.getMessage());
+        }
         if (!result.succeeded()) {
             String message = new TaskError(result.error().orElse("States.Runtime"), result.cause().orElse("")).message();
             throw new CommandFailedException("workflow " + runId + " " + result.status() + ": " + message
