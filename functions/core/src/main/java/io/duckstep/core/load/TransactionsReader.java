@@ -205,44 +205,54 @@ public final class TransactionsReader
     }
 
     /**
-     * One query finds the first value, in file order, that is missing where required or does not parse.
+     * One scan finds the first value, in file order, that is missing where required or does not parse.
      */
     private static void findFirstBadValue(Connection connection, String displayName, String lineExpression)
             throws SQLException
     {
-        List<String> checks = new ArrayList<>();
-        checks.add(check("Invoice", "nullif(trim(Invoice), '') IS NULL", "missing invoice number"));
-        checks.add(check("StockCode", "nullif(trim(StockCode), '') IS NULL", "missing stock code"));
-        checks.add(check("Quantity", "nullif(trim(Quantity), '') IS NULL OR " + quantity() + " IS NULL", "not an integer quantity"));
-        checks.add(check("InvoiceDate", "nullif(trim(InvoiceDate), '') IS NULL OR " + invoiceDate() + " IS NULL", "not a date and time"));
-        checks.add(check("Price", "nullif(trim(Price), '') IS NULL OR " + price() + " IS NULL", "not a number"));
-        checks.add(check("Customer ID", "nullif(trim(\"Customer ID\"), '') IS NOT NULL AND " + customerId() + " IS NULL", "not an integer customer id"));
-        String query = "SELECT line, column_name, value, problem FROM ("
-                + checks.stream().map(check -> check.replace("LINE", lineExpression)).collect(Collectors.joining(" UNION ALL "))
-                + ") ORDER BY line, column_order LIMIT 1";
+        List<Check> checks = List.of(
+                new Check("Invoice", "nullif(trim(Invoice), '') IS NULL", "missing invoice number"),
+                new Check("StockCode", "nullif(trim(StockCode), '') IS NULL", "missing stock code"),
+                new Check("Quantity", "nullif(trim(Quantity), '') IS NULL OR " + quantity() + " IS NULL", "not an integer quantity"),
+                new Check("InvoiceDate", "nullif(trim(InvoiceDate), '') IS NULL OR " + invoiceDate() + " IS NULL", "not a date and time"),
+                new Check("Price", "nullif(trim(Price), '') IS NULL OR " + price() + " IS NULL", "not a number"),
+                new Check("Customer ID", "nullif(trim(\"Customer ID\"), '') IS NOT NULL AND " + customerId() + " IS NULL", "not an integer customer id"));
+        StringBuilder flags = new StringBuilder();
+        StringBuilder column = new StringBuilder("CASE");
+        StringBuilder value = new StringBuilder("CASE");
+        StringBuilder problem = new StringBuilder("CASE");
+        for (int index = 0; index < checks.size(); index++) {
+            Check check = checks.get(index);
+            flags.append(", (").append(check.condition()).append(") AS bad_").append(index);
+            column.append(" WHEN bad_").append(index).append(" THEN ").append(SqlText.literal(check.column()));
+            value.append(" WHEN bad_").append(index).append(" THEN ").append(SqlText.identifier(check.column()));
+            problem.append(" WHEN bad_").append(index).append(" THEN ").append(SqlText.literal(check.problem()));
+        }
+        String anyBad = String.join(" OR ", checks.stream().map(check -> "bad_" + checks.indexOf(check)).toList());
+        String query = "SELECT line, " + column + " END, " + value + " END, " + problem + " END "
+                + "FROM (SELECT " + lineExpression + " AS line, *" + flags + " FROM " + STAGING + ") WHERE " + anyBad + " ORDER BY line LIMIT 1";
         try (Statement statement = connection.createStatement();
                 ResultSet bad = statement.executeQuery(query)) {
             if (bad.next()) {
-                String value = bad.getString(3);
+                String text = bad.getString(3);
                 throw new InvalidInputException(displayName, OptionalLong.of(bad.getLong(1)), Optional.of(bad.getString(2)),
-                        bad.getString(4) + ": " + (value == null || value.isBlank() ? "(empty)" : "'" + abbreviate(value) + "'"), null);
+                        bad.getString(4) + ": " + (text == null || text.isBlank() ? "(empty)" : "'" + abbreviate(text) + "'"), null);
             }
         }
     }
 
-    private static String check(String column, String condition, String problem)
-    {
-        int order = TransactionsSchema.columnNames().indexOf(column);
-        return "SELECT LINE AS line, " + order + " AS column_order, " + SqlText.literal(column) + " AS column_name, "
-                + SqlText.identifier(column) + " AS value, " + SqlText.literal(problem) + " AS problem FROM " + STAGING + " WHERE " + condition;
-    }
+    private record Check(String column, String condition, String problem) {}
 
+    /**
+     * Writes the typed rows. No ORDER BY: DuckDB keeps the staging table's order (preserve_insertion_order),
+     * and sorting millions of rows by rowid would cost more than the conversion itself.
+     */
     private static long insertTyped(Connection connection, String displayName, String targetTable)
             throws SQLException
     {
         String select = "SELECT trim(Invoice) AS Invoice, trim(StockCode) AS StockCode, Description, "
                 + quantity() + " AS Quantity, " + invoiceDate() + " AS InvoiceDate, " + price() + " AS Price, "
-                + customerId() + " AS \"Customer ID\", nullif(trim(Country), '') AS Country FROM " + STAGING + " ORDER BY rowid";
+                + customerId() + " AS \"Customer ID\", nullif(trim(Country), '') AS Country FROM " + STAGING;
         execute(connection, "CREATE OR REPLACE TABLE " + SqlText.qualifiedName(targetTable) + " AS " + select);
         return count(connection, SqlText.qualifiedName(targetTable));
     }

@@ -80,6 +80,9 @@ class TransactionsReaderTest
             assertThat(row.getString("Country")).isEqualTo("United Kingdom");
         }
         assertThat(columnTypes("sample")).isEqualTo("VARCHAR,VARCHAR,VARCHAR,INTEGER,TIMESTAMP,DOUBLE,INTEGER,VARCHAR");
+        // file order is kept: the last table row is the file's last line, 496348,22657,HEN & 2 CHICKS IN BASKET,6,2010-01-31 16:02:00,0.85,15022
+        assertThat(single("SELECT Invoice || ',' || StockCode || ',' || Description || ',' || \"Customer ID\" FROM sample WHERE rowid = 52515"))
+                .isEqualTo("496348,22657,HEN & 2 CHICKS IN BASKET,15022");
     }
 
     @Test

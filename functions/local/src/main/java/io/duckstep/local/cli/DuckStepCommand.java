@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 LoadCommand.class,
                 RunCommand.class,
                 QueryCommand.class,
+                BenchmarkCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand
