@@ -8,6 +8,7 @@ import io.duckstep.core.query.QueryOutput;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.storage.LocalFileStorage;
+import io.duckstep.core.testing.ChromiumRendering;
 import io.duckstep.core.upload.PreparedUpload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.duckstep.core.report;
+package io.duckstep.core.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -16,11 +16,11 @@ import java.util.regex.Pattern;
  * Renders a page in headless Chromium and reads back the DOM after its scripts ran. Skips the test when
  * Chromium is not installed, except on CI ({@code CI=true}), where it must be.
  */
-record ChromiumRendering(String dom, int chartsRendered, int errors)
+public record ChromiumRendering(String dom, int chartsRendered, int errors)
 {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    static ChromiumRendering render(Path page)
+    public static ChromiumRendering render(Path page)
     {
         if (!Files.isExecutable(CHROMIUM)) {
             if ("true".equals(System.getenv("CI"))) {
