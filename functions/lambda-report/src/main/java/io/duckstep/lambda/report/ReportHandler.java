@@ -1,0 +1,51 @@
+package io.duckstep.lambda.report;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.duckstep.aws.AwsEnvironment;
+import io.duckstep.aws.DuckDbPriming;
+import io.duckstep.core.report.ReportOutput;
+import io.duckstep.core.report.ReportRequest;
+import io.duckstep.core.report.ReportTask;
+import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.StructuredLog;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Builds the HTML report: {@link ReportRequest} in, {@link ReportOutput} (location, size, headlines) out.
+ */
+public final class ReportHandler
+        implements RequestStreamHandler
+{
+    private final ReportTask task;
+
+    public ReportHandler()
+    {
+        this(wire(AwsEnvironment.fromSystem()));
+    }
+
+    ReportHandler(ReportTask task)
+    {
+        this.task = requireNonNull(task, "task is null");
+    }
+
+    private static ReportTask wire(AwsEnvironment environment)
+    {
+        DuckDbPriming.register(environment.duckDb());
+        return new ReportTask(environment.duckDb(), environment.layout(), environment.warehouse());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+    {
+        ReportRequest request = LambdaJson.read(input, ReportRequest.class);
+        ReportOutput report = task.run(request);
+        StructuredLog.info(context.getLogger(), request.runId(), "report published", Map.of("location", report.location(), "bytes", report.bytes()));
+        LambdaJson.write(output, report);
+    }
+}
