@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static java.util.Objects.requireNonNull;
 
@@ -29,16 +31,21 @@ public final class DuckDbPriming
         this.duckDb = requireNonNull(duckDb, "duckDb is null");
     }
 
+    // org.crac holds resources weakly: keep a strong reference for the life of the function.
+    private static final List<DuckDbPriming> REGISTERED = new CopyOnWriteArrayList<>();
+
+    public static DuckDbPriming create(DuckDb duckDb)
+    {
+        return new DuckDbPriming(duckDb);
+    }
+
     /** Registers priming with the runtime; a no-op outside SnapStart. */
     public static void register(DuckDb duckDb)
     {
-        DuckDbPriming priming = new DuckDbPriming(duckDb);
+        DuckDbPriming priming = create(duckDb);
         Core.getGlobalContext().register(priming);
-        KEEP.add(priming);
+        REGISTERED.add(priming);
     }
-
-    // org.crac holds resources weakly: keep a strong reference for the life of the function.
-    private static final java.util.List<DuckDbPriming> KEEP = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context)
@@ -54,8 +61,7 @@ public final class DuckDbPriming
     public void prime()
             throws Exception
     {
-        Path directory = Files.createDirectories(duckDb.settings().temporaryDirectory()).resolve("priming");
-        Files.createDirectories(directory);
+        Path directory = Files.createDirectories(duckDb.settings().temporaryDirectory().resolve("priming"));
         Path csv = directory.resolve("priming.csv");
         Path parquet = directory.resolve("priming.parquet");
         try (Connection connection = duckDb.openInMemory();
@@ -68,6 +74,7 @@ public final class DuckDbPriming
         finally {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(parquet);
+            Files.deleteIfExists(directory);
         }
     }
 }

@@ -1,0 +1,97 @@
+package io.duckstep.lambda.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.duckstep.lambda.support.LambdaJson;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns a terminal status of the summary state machine (SUCCEEDED, FAILED, TIMED_OUT, ABORTED) into one readable
+ * message: which input, the outcome, the error and its cause on failure, and on success a time-limited link
+ * to the report with the headline findings.
+ */
+public final class NotificationComposer
+{
+    private final ReportLinks links;
+    private final ExecutionOutputs outputs;
+    private final Duration linkValidity;
+
+    public NotificationComposer(ReportLinks links, ExecutionOutputs outputs, Duration linkValidity)
+    {
+        this.links = requireNonNull(links, "links is null");
+        this.outputs = requireNonNull(outputs, "outputs is null");
+        this.linkValidity = requireNonNull(linkValidity, "linkValidity is null");
+    }
+
+    public Optional<Notification> compose(ExecutionStatusEvent event)
+    {
+        ExecutionStatusEvent.Detail detail = event.detail();
+        if (detail == null || detail.status() == null || detail.status().equals("RUNNING") || detail.status().equals("PENDING_REDRIVE")) {
+            return Optional.empty();
+        }
+        Optional<JsonNode> output = detail.status().equals("SUCCEEDED")
+                ? json(detail.output()).or(() -> outputs.output(detail.executionArn()).flatMap(NotificationComposer::json))
+                : Optional.empty();
+        // The input names the upload, unless the run was started with {} and took the latest: then the output does.
+        String upload = json(detail.input()).map(input -> input.path("upload").asText(null))
+                .or(() -> output.map(node -> node.path("upload").asText(null)))
+                .orElse(null);
+        StringBuilder message = new StringBuilder();
+        message.append("DuckStep summary run ").append(detail.name()).append('\n');
+        message.append("Input: ").append(upload != null ? upload : "the latest upload").append('\n');
+        message.append("Outcome: ").append(detail.status()).append('\n');
+        if (detail.startDate() != null && detail.stopDate() != null) {
+            message.append("Duration: ").append(Duration.ofMillis(detail.stopDate() - detail.startDate()).toSeconds()).append(" s (started ")
+                    .append(Instant.ofEpochMilli(detail.startDate())).append(")\n");
+        }
+        if (detail.status().equals("SUCCEEDED")) {
+            String report = output.map(node -> node.path("report").asText("")).orElse("");
+            if (report.isEmpty()) {
+                message.append("\nThe run succeeded but its output names no report.\n");
+            }
+            else {
+                message.append("Rows in the upload: ").append(output.get().path("uploadRows").asText("?")).append("\n\n");
+                message.append("Report (link valid for ").append(linkValidity.toHours()).append(" h):\n")
+                        .append(links.link(report, linkValidity)).append("\n\n");
+                message.append("Headlines:\n");
+                output.get().path("headlines").forEach(headline -> message.append("- ").append(headline.asText()).append('\n'));
+            }
+        }
+        else {
+            message.append("\nError: ").append(detail.error() == null ? "(none given)" : detail.error()).append('\n');
+            message.append("Cause: ").append(cause(detail.cause())).append('\n');
+            if ("io.duckstep.core.error.InvalidInputException".equals(detail.error())) {
+                message.append("\nThe upload was kept, with the reason, under the run's quarantine/ prefix.\n");
+            }
+        }
+        String subject = "DuckStep run " + detail.status() + ": " + (upload != null ? upload.substring(upload.lastIndexOf('/') + 1) : detail.name());
+        return Optional.of(new Notification(subject.length() > 100 ? subject.substring(0, 97) + "..." : subject, message.toString()));
+    }
+
+    /** A Lambda error's cause is JSON with an errorMessage; anything else is shown as it is. */
+    static String cause(String cause)
+    {
+        if (cause == null || cause.isBlank()) {
+            return "(none given)";
+        }
+        return json(cause).map(node -> node.path("errorMessage").asText(null)).orElse(cause);
+    }
+
+    private static Optional<JsonNode> json(String text)
+    {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = LambdaJson.MAPPER.readTree(text);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        }
+        catch (Exception notJson) {
+            return Optional.empty();
+        }
+    }
+}
