@@ -1,0 +1,119 @@
+package io.duckstep.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.duckstep.infra.DataStorage.RUNS;
+import static io.duckstep.infra.DataStorage.UPLOADS;
+import static io.duckstep.infra.DataStorage.WAREHOUSE;
+import static io.duckstep.infra.DataStorage.WAREHOUSE_FILE;
+
+/**
+ * The summary workflow: its task functions, each allowed only its own prefixes and secrets, and the state
+ * machine loaded inline from {@code state-machines/summary.asl.json} with every {@code ${...}} substituted.
+ */
+public final class SummaryWorkflow
+        extends Construct
+{
+    public record Props(Path repositoryRoot, DuckStepStackProps stack, DataStorage storage, DuckStepSecrets secrets) {}
+
+    private final StateMachine stateMachine;
+    private final Map<String, Function> functions = new LinkedHashMap<>();
+
+    public SummaryWorkflow(Construct scope, String id, Props props)
+    {
+        super(scope, id);
+        DataStorage storage = props.storage();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DUCKSTEP_RUNS_PREFIX", storage.location("runs"));
+        environment.put("DUCKSTEP_UPLOADS_PREFIX", storage.location(UPLOADS));
+        environment.put("DUCKSTEP_WORK_DIRECTORY", "/tmp/duckstep");
+        environment.put("DUCKSTEP_WAREHOUSE_PROVIDER", props.stack().warehouse());
+        if (props.stack().warehouse().equals("duckdb")) {
+            environment.put("DUCKSTEP_WAREHOUSE_LOCATION", storage.location(WAREHOUSE_FILE));
+        }
+        else {
+            environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
+            // the secret's ARN, never its value
+            environment.put("DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", props.secrets().motherDuckToken().getSecretArn());
+        }
+        Path query = props.stack().lambdaPackage("query");
+        Function prepare = function("PrepareUpload", query, "io.duckstep.lambda.query.PrepareUploadHandler::handleRequest", true, environment);
+        Function queries = function("Query", query, "io.duckstep.lambda.query.QueryHandler::handleRequest", true, environment);
+        Function quarantine = function("Quarantine", query, "io.duckstep.lambda.query.QuarantineHandler::handleRequest", false, environment);
+        Function latest = function("LatestUpload", query, "io.duckstep.lambda.query.LatestUploadHandler::handleRequest", false, environment);
+        Function report = function("Report", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.ReportHandler::handleRequest", true, environment);
+
+        storage.bucket().grantRead(prepare, UPLOADS + "*");
+        storage.bucket().grantPut(prepare, RUNS + "*");
+        storage.bucket().grantRead(queries, RUNS + "*");
+        storage.bucket().grantRead(queries, WAREHOUSE + "*");
+        storage.bucket().grantPut(queries, RUNS + "*");
+        storage.bucket().grantRead(quarantine, UPLOADS + "*");
+        storage.bucket().grantPut(quarantine, RUNS + "*");
+        latest.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:ListBucket")).resources(List.of(storage.bucket().getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(UPLOADS + "*")))).build());
+        storage.bucket().grantRead(report, RUNS + "*");
+        storage.bucket().grantRead(report, WAREHOUSE + "*");
+        storage.bucket().grantPut(report, RUNS + "*");
+        if (props.stack().warehouse().equals("motherduck")) {
+            props.secrets().motherDuckToken().grantRead(queries);
+            props.secrets().motherDuckToken().grantRead(report);
+        }
+
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        substitutions.put("PrepareUploadFunctionArn", JavaFunctions.invocable(this, prepare, true).getFunctionArn());
+        substitutions.put("QueryFunctionArn", JavaFunctions.invocable(this, queries, true).getFunctionArn());
+        substitutions.put("ReportFunctionArn", JavaFunctions.invocable(this, report, true).getFunctionArn());
+        substitutions.put("QuarantineFunctionArn", quarantine.getFunctionArn());
+        substitutions.put("LatestUploadFunctionArn", latest.getFunctionArn());
+        String definition = StateMachineDefinitions.read(props.repositoryRoot(), "summary");
+        StateMachineDefinitions.checkSubstitutions("summary", definition, substitutions);
+
+        LogGroup logs = LogGroup.Builder.create(this, "SummaryLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
+        stateMachine = StateMachine.Builder.create(this, "Summary")
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromString(definition))
+                .definitionSubstitutions(substitutions)
+                .timeout(Duration.hours(1))
+                .tracingEnabled(true)
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
+                .build();
+        for (String arn : substitutions.values()) {
+            stateMachine.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("lambda:InvokeFunction")).resources(List.of(arn)).build());
+        }
+    }
+
+    private Function function(String id, Path jar, String handler, boolean duckDb, Map<String, String> environment)
+    {
+        Function function = JavaFunctions.create(this, new JavaFunctions.Definition(id, jar, handler, duckDb ? 3008 : 512, duckDb ? 900 : 60, duckDb, environment));
+        functions.put(id, function);
+        return function;
+    }
+
+    public StateMachine stateMachine()
+    {
+        return stateMachine;
+    }
+
+    public Optional<IFunction> function(String id)
+    {
+        return Optional.ofNullable(functions.get(id));
+    }
+}

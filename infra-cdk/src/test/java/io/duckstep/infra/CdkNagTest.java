@@ -1,0 +1,32 @@
+package io.duckstep.infra;
+
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CdkNagTest
+{
+    @Test
+    void awsSolutions_stack_hasNoUnsuppressedFinding()
+    {
+        App app = new App();
+        DuckStepStack stack = TestingStacks.stack(app, "motherduck", Optional.of("analytics"), Optional.empty());
+        Aspects.of(app).add(new AwsSolutionsChecks());
+        app.synth();
+
+        List<SynthesisMessage> errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<SynthesisMessage> warnings = Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+
+        assertThat(errors).extracting(message -> message.getId() + " " + message.getEntry().getData()).isEmpty();
+        assertThat(warnings).extracting(message -> message.getId() + " " + message.getEntry().getData()).isEmpty();
+    }
+}

@@ -1,0 +1,207 @@
+package io.duckstep.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The synthesized template, one behaviour per test. Synthesized once: each synthesis starts the jsii runtime.
+ */
+class DuckStepStackTest
+{
+    private static Template template;
+    private static JsonNode json;
+
+    @BeforeAll
+    static void synthesize()
+    {
+        template = Template.fromStack(TestingStacks.stack(new App(), "duckdb", Optional.empty(), Optional.of("analyst@example.com")));
+        json = new ObjectMapper().valueToTree(template.toJSON());
+    }
+
+    @Test
+    void template_isWrittenForInspection()
+            throws Exception
+    {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "DuckStep.template.json");
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
+        assertThat(file).isNotEmptyFile();
+    }
+
+    @Test
+    void bucket_blocksPublicAccessAndIsEncrypted()
+    {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of(
+                "PublicAccessBlockConfiguration", Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true),
+                "BucketEncryption", Match.objectLike(Map.of("ServerSideEncryptionConfiguration", Match.anyValue())),
+                "VersioningConfiguration", Map.of("Status", "Enabled")));
+    }
+
+    @Test
+    void bucket_enforcesTls()
+    {
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void bucket_expiresRunOutputs()
+    {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Id", "expire-run-outputs", "Prefix", "runs/", "ExpirationInDays", 30, "Status", "Enabled")))))));
+    }
+
+    @Test
+    void functions_allRunJavaOnArm64()
+    {
+        // seven DuckStep functions (CDK adds one of its own, for the bucket's EventBridge notifications)
+        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", Match.stringLikeRegexp("io\\.duckstep\\..*")))))
+                .hasSize(7)
+                .allSatisfy((id, function) -> assertThat(new ObjectMapper().valueToTree(function).path("Properties").toString())
+                        .contains("\"Architectures\":[\"arm64\"]").contains("\"Runtime\":\"java25\""));
+    }
+
+    @Test
+    void duckDbFunctions_useSnapStartBehindALiveAlias()
+    {
+        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions"))))).hasSize(3);
+        template.resourceCountIs("AWS::Lambda::Alias", 3);
+        template.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
+    }
+
+    @Test
+    void logGroups_haveARetention()
+    {
+        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(8);
+    }
+
+    @Test
+    void functions_logStructuredJson()
+    {
+        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
+                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(7);
+    }
+
+    @Test
+    void stateMachine_holdsTheAslFileInlineWithEveryPlaceholderSubstituted()
+    {
+        JsonNode machine = single("AWS::StepFunctions::StateMachine").path("Properties");
+        String definition = machine.path("DefinitionString").toString();
+        assertThat(definition).contains("RunQueries").contains("SalesTrends").contains("PriceElasticity").contains("CustomerSegmentation").contains("BuildReport");
+        assertThat(machine.has("DefinitionS3Location")).isFalse();
+        List<String> substitutions = new ArrayList<>();
+        machine.path("DefinitionSubstitutions").fieldNames().forEachRemaining(substitutions::add);
+        assertThat(substitutions).containsExactlyInAnyOrderElementsOf(
+                StateMachineDefinitions.placeholders(StateMachineDefinitions.read(TestingStacks.repositoryRoot(), "summary")));
+    }
+
+    @Test
+    void stateMachine_logsWithoutExecutionDataAndTraces()
+    {
+        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "LoggingConfiguration", Match.objectLike(Map.of("IncludeExecutionData", false, "Level", "ALL")),
+                "TracingConfiguration", Map.of("Enabled", true)));
+    }
+
+    @Test
+    void uploadRule_matchesObjectsCreatedUnderUploads()
+    {
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Match.objectLike(Map.of(
+                "source", List.of("aws.s3"), "detail-type", List.of("Object Created"),
+                "detail", Match.objectLike(Map.of("object", Map.of("key", List.of(Map.of("prefix", "uploads/")))))))));
+    }
+
+    @Test
+    void statusRule_coversEveryTerminalStatus()
+    {
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Match.objectLike(Map.of(
+                "source", List.of("aws.states"),
+                "detail", Match.objectLike(Map.of("status", List.of("SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED")))))));
+    }
+
+    @Test
+    void topic_isEncryptedAndHasTheEmailSubscription()
+    {
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId", Match.anyValue()));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "analyst@example.com"));
+    }
+
+    @Test
+    void secrets_twoAreCreatedWithoutAValue()
+    {
+        template.resourceCountIs("AWS::SecretsManager::Secret", 2);
+        template.allResourcesProperties("AWS::SecretsManager::Secret", Map.of("SecretString", Match.absent()));
+    }
+
+    @Test
+    void environment_holdsNoSecretValue()
+    {
+        template.findResources("AWS::Lambda::Function").values().forEach(function -> {
+            JsonNode variables = new ObjectMapper().valueToTree(function).path("Properties").path("Environment").path("Variables");
+            variables.fieldNames().forEachRemaining(name -> assertThat(name).doesNotContainIgnoringCase("TOKEN_VALUE").doesNotContainIgnoringCase("API_KEY"));
+            assertThat(variables.toString()).doesNotContain("SecretString").doesNotContain("resolve:secretsmanager");
+        });
+    }
+
+    @Test
+    void trigger_mayOnlyStartTheSummaryStateMachine()
+    {
+        List<JsonNode> triggerStatements = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy") && resource.path("Properties").path("Roles").toString().contains("UploadTriggerServiceRole")) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(triggerStatements::add);
+            }
+        });
+        assertThat(triggerStatements).isNotEmpty();
+        assertThat(triggerStatements).filteredOn(statement -> statement.path("Action").toString().contains("states:"))
+                .singleElement()
+                .satisfies(statement -> {
+                    assertThat(statement.path("Action").asText()).isEqualTo("states:StartExecution");
+                    assertThat(statement.path("Resource").toString()).contains("SummaryWorkflowSummary");
+                });
+    }
+
+    @Test
+    void queryFunction_readsOnlyRunsAndWarehouseAndWritesOnlyRuns()
+    {
+        String policies = policiesOf("SummaryWorkflowQueryServiceRole");
+        assertThat(policies).contains("/runs/*").contains("/warehouse/*").doesNotContain("/uploads/*");
+        assertThat(policies).doesNotContain("\"s3:*\"").doesNotContain("\"Action\":\"*\"");
+    }
+
+    private static String policiesOf(String prefix)
+    {
+        StringBuilder policies = new StringBuilder();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy") && resource.path("Properties").path("Roles").toString().contains(prefix)) {
+                policies.append(resource.path("Properties").path("PolicyDocument").toString());
+            }
+        });
+        assertThat(policies).as("policy " + prefix).isNotEmpty();
+        return policies.toString();
+    }
+
+    private static JsonNode single(String type)
+    {
+        List<JsonNode> found = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals(type)) {
+                found.add(resource);
+            }
+        });
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+}
