@@ -1,0 +1,33 @@
+package io.duckstep.infra;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Template;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RealPackagesTest
+{
+    @Test
+    void synth_builtPackages_areTheFunctionsCode()
+    {
+        Path functions = TestingStacks.repositoryRoot().resolve("functions");
+        boolean built = Files.isRegularFile(functions.resolve("lambda-query/target/lambda-query.jar"));
+        if (!built && !"true".equals(System.getenv("CI"))) {
+            Assumptions.abort("Lambda packages not built yet (mvn package)");
+        }
+        DuckStepStack stack = new DuckStepStack(new App(), "DuckStep", new DuckStepStackProps(StackProps.builder().build(),
+                TestingStacks.repositoryRoot(), functions, "duckdb", Optional.empty(), Optional.empty()));
+
+        Template template = Template.fromStack(stack);
+
+        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", "io.duckstep.lambda.query.QueryHandler::handleRequest")))).hasSize(1);
+    }
+}
