@@ -34,6 +34,8 @@ public final class DuckStepStack
         CfnOutput.Builder.create(this, "BucketName").value(storage.bucket().getBucketName()).description("Upload to s3://<bucket>/uploads/").build();
         CfnOutput.Builder.create(this, "SummaryStateMachineArn").value(summary.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "NotificationTopicArn").value(notifications.topic().getTopicArn()).build();
+        CfnOutput.Builder.create(this, "MotherDuckTokenSecretArn").value(secrets.motherDuckToken().getSecretArn()).description("Set with aws secretsmanager put-secret-value").build();
+        CfnOutput.Builder.create(this, "OpenAiKeySecretArn").value(secrets.openAiKey().getSecretArn()).description("Set with aws secretsmanager put-secret-value").build();
         suppressReviewedFindings();
     }
 
