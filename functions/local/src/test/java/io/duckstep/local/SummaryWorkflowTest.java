@@ -11,6 +11,7 @@ import io.duckstep.core.duckdb.DuckDbSettings;
 import io.duckstep.core.load.TransactionsReader;
 import io.duckstep.core.load.WarehouseLoader;
 import io.duckstep.core.query.WarehouseSpecification;
+import io.duckstep.core.testing.TestingProject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +47,7 @@ class SummaryWorkflowTest
     static void setUp()
             throws Exception
     {
-        Path sample = TestingPaths.sampleCsv();
+        Path sample = TestingProject.sampleCsv();
         warehouse = directory.resolve("warehouse.duckdb");
         new WarehouseLoader(new DuckDb(settings()), new TransactionsReader()).load(List.of(sample), warehouse, false);
         upload = directory.resolve("uploads/december.csv");

@@ -1,6 +1,6 @@
 package io.duckstep.local.cli;
 
-import io.duckstep.local.TestingPaths;
+import io.duckstep.core.testing.TestingProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +52,7 @@ class DuckStepCommandTest
     {
         Path warehouse = directory.resolve("warehouse.duckdb");
 
-        Result result = run("load", TestingPaths.sampleCsv().toString(), "--warehouse", warehouse.toString());
+        Result result = run("load", TestingProject.sampleCsv().toString(), "--warehouse", warehouse.toString());
 
         assertThat(result.code()).isZero();
         assertThat(result.out().strip()).isEqualTo(warehouse.toAbsolutePath().toString());
@@ -141,7 +141,7 @@ class DuckStepCommandTest
         Path output = directory.resolve("countries.parquet");
 
         Result result = run("query", "SELECT Country, count(*) AS lines FROM mydf GROUP BY ALL ORDER BY lines DESC LIMIT 1",
-                "--input", "mydf=" + TestingPaths.sampleCsv(), "--output", output.toString());
+                "--input", "mydf=" + TestingProject.sampleCsv(), "--output", output.toString());
 
         assertThat(result.code()).isZero();
         // by hand from the sample: United Kingdom has the most lines
