@@ -30,7 +30,7 @@ class StateMachineDefinitionsTest
     }
 
     @Test
-    void placeholders_everyProjectDefinition_hasOnlyFunctionArnPlaceholders()
+    void placeholders_everyProjectDefinition_hasOnlyArnPlaceholders()
             throws IOException
     {
         try (Stream<Path> files = Files.list(TestingStacks.repositoryRoot().resolve("state-machines"))) {
@@ -38,7 +38,7 @@ class StateMachineDefinitionsTest
                 String name = file.getFileName().toString().replace(".asl.json", "");
                 assertThat(StateMachineDefinitions.placeholders(StateMachineDefinitions.read(TestingStacks.repositoryRoot(), name)))
                         .isNotEmpty()
-                        .allMatch(placeholder -> placeholder.endsWith("FunctionArn"));
+                        .allMatch(placeholder -> placeholder.endsWith("FunctionArn") || placeholder.endsWith("StateMachineArn"));
             });
         }
     }

@@ -3,12 +3,18 @@ package io.duckstep.local;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.TaskHandler;
 import io.duckstep.core.duckdb.DuckDb;
 import io.duckstep.core.load.TransactionsReader;
 import io.duckstep.core.query.InputTables;
 import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
+import io.duckstep.core.prompt.DescribeDataTask;
+import io.duckstep.core.prompt.PromptQueryTask;
+import io.duckstep.core.prompt.SandboxedQueryRunner;
+import io.duckstep.core.prompt.SqlGuard;
 import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.report.ReportRequest;
 import io.duckstep.core.report.ReportTask;
@@ -16,13 +22,22 @@ import io.duckstep.core.secrets.SecretStore;
 import io.duckstep.core.storage.LocalFileStorage;
 import io.duckstep.core.storage.ObjectStorage;
 import io.duckstep.core.task.PrepareUploadInput;
+import io.duckstep.core.task.PromptQueryInput;
 import io.duckstep.core.task.QuarantineInput;
 import io.duckstep.core.task.QueryTaskInput;
 import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.QuarantineTask;
 
+import io.duckstep.llm.ModelSettings;
+import io.duckstep.llm.ModelTask;
+import io.duckstep.llm.ModelTaskInput;
+import io.duckstep.llm.ModelUnavailableException;
+import io.duckstep.llm.SqlAssistant;
+
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,6 +52,17 @@ public final class LocalTasks
     public static final String QUERY_FUNCTION = functionArn("duckstep-query");
     public static final String REPORT_FUNCTION = functionArn("duckstep-report");
     public static final String LATEST_UPLOAD_FUNCTION = functionArn("duckstep-latest-upload");
+    public static final String DESCRIBE_DATA_FUNCTION = functionArn("duckstep-describe-data");
+    public static final String PROMPT_QUERY_FUNCTION = functionArn("duckstep-prompt-query");
+    public static final String MODEL_FUNCTION = functionArn("duckstep-model");
+    /** Step Functions' own integration for starting another state machine, run locally in the background. */
+    public static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
+    public static final String SUMMARY_STATE_MACHINE = "arn:aws:states:local:000000000000:stateMachine:summary";
+
+    /** Result rows and characters a query the model wrote may hand back to it. */
+    public static final int PROMPT_ROW_CAP = 50;
+    public static final int PROMPT_CHARACTER_CAP = 8 * 1024;
+    public static final Duration PROMPT_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,13 +75,19 @@ public final class LocalTasks
     private final QueryTask queryTask;
     private final LatestUploadTask latestUploadTask;
     private final ReportTask reportTask;
+    private final DescribeDataTask describeDataTask;
+    private final PromptQueryTask promptQueryTask;
+    private final Supplier<ModelTask> modelTask;
 
     public LocalTasks(LocalConfiguration configuration)
     {
-        this(configuration, new EnvironmentSecretStore(System.getenv()));
+        this(configuration, new EnvironmentSecretStore(System.getenv()), LocalTasks::modelFromEnvironment);
     }
 
-    public LocalTasks(LocalConfiguration configuration, SecretStore secrets)
+    /**
+     * @param modelTask the model's side of the prompt workflow, made on first use (only questions need a key)
+     */
+    public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask)
     {
         this.configuration = requireNonNull(configuration, "configuration is null");
         ObjectStorage storage = new LocalFileStorage();
@@ -66,6 +98,11 @@ public final class LocalTasks
         this.quarantineTask = new QuarantineTask(layout);
         this.latestUploadTask = new LatestUploadTask(storage, configuration.uploads().toString());
         this.reportTask = new ReportTask(duckDb, layout, configuration.warehouse());
+        WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets);
+        this.describeDataTask = new DescribeDataTask(duckDb, new InputTables(storage, transactionsReader), attacher, configuration.warehouse());
+        this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb),
+                new SandboxedQueryRunner(duckDb, attacher, configuration.warehouse(), PROMPT_QUERY_TIMEOUT, PROMPT_ROW_CAP, PROMPT_CHARACTER_CAP));
+        this.modelTask = memoize(requireNonNull(modelTask, "modelTask is null"));
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
                 new WarehouseAttacher(storage, secrets), configuration.warehouse());
     }
@@ -88,25 +125,81 @@ public final class LocalTasks
                 "QuarantineFunctionArn", QUARANTINE_FUNCTION,
                 "QueryFunctionArn", QUERY_FUNCTION,
                 "ReportFunctionArn", REPORT_FUNCTION,
-                "LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION);
+                "LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION,
+                "DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION,
+                "PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION,
+                "ModelFunctionArn", MODEL_FUNCTION,
+                "SummaryStateMachineArn", SUMMARY_STATE_MACHINE);
     }
 
     public Map<String, TaskHandler> handlers()
     {
-        return Map.of(
-                PREPARE_UPLOAD_FUNCTION, input -> {
+        return Map.ofEntries(
+                Map.entry(PREPARE_UPLOAD_FUNCTION, input -> {
                     PrepareUploadInput request = JSON.treeToValue(input, PrepareUploadInput.class);
                     return JSON.valueToTree(prepareUploadTask.run(request.runId(), request.upload()));
-                },
-                QUARANTINE_FUNCTION, input -> {
+                }),
+                Map.entry(QUARANTINE_FUNCTION, input -> {
                     QuarantineInput request = JSON.treeToValue(input, QuarantineInput.class);
                     return JSON.valueToTree(quarantineTask.run(request.runId(), request.upload(), request.error().error(), request.error().message()));
-                },
-                QUERY_FUNCTION, input -> JSON.valueToTree(queryTask.run(JSON.treeToValue(input, QueryTaskInput.class).toRequest(layout))),
-                REPORT_FUNCTION, input -> JSON.valueToTree(reportTask.run(JSON.treeToValue(input, ReportRequest.class))),
-                LATEST_UPLOAD_FUNCTION, input -> JSON.valueToTree(latestUploadTask.run()));
+                }),
+                Map.entry(QUERY_FUNCTION, input -> JSON.valueToTree(queryTask.run(JSON.treeToValue(input, QueryTaskInput.class).toRequest(layout)))),
+                Map.entry(REPORT_FUNCTION, input -> JSON.valueToTree(reportTask.run(JSON.treeToValue(input, ReportRequest.class)))),
+                Map.entry(LATEST_UPLOAD_FUNCTION, input -> JSON.valueToTree(latestUploadTask.run())),
+                Map.entry(DESCRIBE_DATA_FUNCTION, input -> JSON.valueToTree(describeDataTask.run(JSON.convertValue(input.path("inputs"), STRING_MAP)))),
+                Map.entry(PROMPT_QUERY_FUNCTION, input -> {
+                    PromptQueryInput request = JSON.treeToValue(input, PromptQueryInput.class);
+                    return JSON.valueToTree(promptQueryTask.run(request.sql(), request.inputs()));
+                }),
+                Map.entry(MODEL_FUNCTION, input -> JSON.valueToTree(modelTask.get().run(JSON.treeToValue(input, ModelTaskInput.class)))),
+                Map.entry(START_EXECUTION, this::startSummary));
     }
 
+    /**
+     * Starts the summary workflow for the same upload in the background, as Step Functions' startExecution
+     * integration does, and returns at once with the execution's ARN.
+     */
+    private JsonNode startSummary(JsonNode input)
+    {
+        String name = LocalWorkflows.newExecutionName("summary");
+        JsonNode summaryInput = input.path("Input");
+        Thread run = new Thread(() -> new LocalWorkflows(this, ExecutionListener.NONE).execute(StateMachines.SUMMARY, name, summaryInput), "summary-" + name);
+        run.setDaemon(false);
+        run.start();
+        return JSON.createObjectNode()
+                .put("ExecutionArn", "arn:aws:states:local:000000000000:execution:summary:" + name)
+                .put("StartDate", System.currentTimeMillis());
+    }
+
+    private static ModelTask modelFromEnvironment()
+    {
+        String key = System.getenv("OPENAI_API_KEY");
+        if (key == null || key.isBlank()) {
+            throw new ModelUnavailableException("No model key: export OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint), or pass --api-key", null);
+        }
+        ModelSettings settings = ModelSettings.fromEnvironment(System.getenv());
+        return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, key), settings));
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier)
+    {
+        return new Supplier<>()
+        {
+            private T value;
+
+            @Override
+            public synchronized T get()
+            {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> STRING_MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     private static String functionArn(String name)
     {

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 RunCommand.class,
                 QueryCommand.class,
                 BenchmarkCommand.class,
+                AskCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand

@@ -48,7 +48,7 @@ final class SummaryRun
         return result.output().orElseThrow().path("report").asText();
     }
 
-    private static ExecutionListener listener(Progress progress)
+    static ExecutionListener listener(Progress progress)
     {
         return new ExecutionListener()
         {

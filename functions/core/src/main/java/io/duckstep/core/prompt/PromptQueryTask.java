@@ -1,0 +1,45 @@
+package io.duckstep.core.prompt;
+
+import io.duckstep.core.error.InvalidInputException;
+import io.duckstep.core.error.ObjectNotFoundException;
+import io.duckstep.core.storage.ObjectStorage;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs SQL the model wrote: first the {@link SqlGuard}, then the {@link SandboxedQueryRunner} over the inputs
+ * (validated Parquet files). A refusal, an SQL error or a timeout is an exception the state machine catches and
+ * sends back to the model as a failed attempt.
+ */
+public final class PromptQueryTask
+{
+    private final ObjectStorage storage;
+    private final SqlGuard guard;
+    private final SandboxedQueryRunner runner;
+
+    public PromptQueryTask(ObjectStorage storage, SqlGuard guard, SandboxedQueryRunner runner)
+    {
+        this.storage = requireNonNull(storage, "storage is null");
+        this.guard = requireNonNull(guard, "guard is null");
+        this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    public SandboxedResult run(String sql, Map<String, String> inputs)
+    {
+        guard.check(sql);
+        Map<String, Path> files = new LinkedHashMap<>();
+        inputs.forEach((table, location) -> {
+            try {
+                files.put(table, storage.fetch(location));
+            }
+            catch (ObjectNotFoundException e) {
+                throw new InvalidInputException(location, "file does not exist");
+            }
+        });
+        return runner.run(sql, files);
+    }
+}
