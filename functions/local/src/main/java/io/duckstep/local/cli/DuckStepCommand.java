@@ -22,6 +22,7 @@ import java.io.PrintWriter;
                 QueryCommand.class,
                 BenchmarkCommand.class,
                 AskCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand

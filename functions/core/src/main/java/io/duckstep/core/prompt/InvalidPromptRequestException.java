@@ -1,0 +1,15 @@
+package io.duckstep.core.prompt;
+
+import io.duckstep.core.error.DuckStepException;
+
+/**
+ * A request to ask a question that cannot be taken: not JSON, no prompt, a prompt over the limit. An HTTP 400.
+ */
+public final class InvalidPromptRequestException
+        extends DuckStepException
+{
+    public InvalidPromptRequestException(String message)
+    {
+        super(message);
+    }
+}
