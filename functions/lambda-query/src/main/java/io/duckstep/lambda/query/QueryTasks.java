@@ -3,6 +3,10 @@ package io.duckstep.lambda.query;
 import io.duckstep.aws.AwsEnvironment;
 import io.duckstep.aws.DuckDbPriming;
 import io.duckstep.core.load.TransactionsReader;
+import io.duckstep.core.prompt.DescribeDataTask;
+import io.duckstep.core.prompt.PromptQueryTask;
+import io.duckstep.core.prompt.SandboxedQueryRunner;
+import io.duckstep.core.prompt.SqlGuard;
 import io.duckstep.core.query.InputTables;
 import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
@@ -10,6 +14,8 @@ import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.QuarantineTask;
+
+import java.time.Duration;
 
 /**
  * The domain tasks of this package, wired once per Lambda environment (and primed for SnapStart).
@@ -44,6 +50,20 @@ final class QueryTasks
     static QuarantineTask quarantineTask(RunLayout layout)
     {
         return new QuarantineTask(layout);
+    }
+
+    /** The sandbox's limits for SQL the model writes: 30 s, 50 rows, 8 KB back to the model. */
+    static PromptQueryTask promptQueryTask(AwsEnvironment environment)
+    {
+        WarehouseAttacher attacher = new WarehouseAttacher(environment.storage(), environment.secrets());
+        return new PromptQueryTask(environment.storage(), new SqlGuard(environment.duckDb()),
+                new SandboxedQueryRunner(environment.duckDb(), attacher, environment.warehouse(), Duration.ofSeconds(30), 50, 8 * 1024));
+    }
+
+    static DescribeDataTask describeDataTask(AwsEnvironment environment)
+    {
+        return new DescribeDataTask(environment.duckDb(), new InputTables(environment.storage(), new TransactionsReader()),
+                new WarehouseAttacher(environment.storage(), environment.secrets()), environment.warehouse());
     }
 
     static LatestUploadTask latestUploadTask(AwsEnvironment environment)

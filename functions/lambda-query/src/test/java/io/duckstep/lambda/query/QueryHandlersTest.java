@@ -7,6 +7,11 @@ import io.duckstep.core.duckdb.DuckDbSettings;
 import io.duckstep.core.error.InvalidInputException;
 import io.duckstep.core.load.TransactionsReader;
 import io.duckstep.core.load.WarehouseLoader;
+import io.duckstep.core.prompt.DescribeDataTask;
+import io.duckstep.core.prompt.PromptQueryTask;
+import io.duckstep.core.prompt.RejectedQueryException;
+import io.duckstep.core.prompt.SandboxedQueryRunner;
+import io.duckstep.core.prompt.SqlGuard;
 import io.duckstep.core.query.InputTables;
 import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
@@ -133,6 +138,30 @@ class QueryHandlersTest
 
         assertThat(latest.isTextual()).isTrue();
         assertThat(latest.asText()).isEqualTo(upload.toString());
+    }
+
+    @Test
+    void promptQueryAndDescribe_stepFunctionsPayloads_runGuardedAndDescribeTheData()
+            throws Exception
+    {
+        JsonNode prepared = invoke(new PrepareUploadHandler(new PrepareUploadTask(duckDb, layout, new TransactionsReader())),
+                event("prepare-upload.json", "{{UPLOAD}}", upload.toString()), new TestingContext());
+        WarehouseAttacher attacher = new WarehouseAttacher(layout.storage(), secretName -> {
+            throw new SecretUnavailableException("no secrets in this test");
+        });
+        WarehouseSpecification warehouseFile = new WarehouseSpecification.DuckDbFile(warehouse.toString());
+        PromptQueryHandler queries = new PromptQueryHandler(new PromptQueryTask(layout.storage(), new SqlGuard(duckDb),
+                new SandboxedQueryRunner(duckDb, attacher, warehouseFile, java.time.Duration.ofSeconds(30), 50, 8 * 1024)));
+
+        JsonNode result = invoke(queries, event("prompt-query.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext());
+        JsonNode described = invoke(new DescribeDataHandler(new DescribeDataTask(duckDb, new InputTables(layout.storage(), new TransactionsReader()), attacher, warehouseFile)),
+                event("describe-data.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext());
+
+        // 645 December customers, counted with Python's csv module
+        assertThat(result.path("json").asText()).isEqualTo("[{\"customers\":645}]");
+        assertThat(described.path("schema").asText()).contains("mydf(\"Invoice\" VARCHAR").contains("e_commerce.year_09_10(");
+        assertThatThrownBy(() -> invoke(queries, event("prompt-query-hostile.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext()))
+                .isInstanceOf(RejectedQueryException.class);
     }
 
     private static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, InputStream event, TestingContext context)

@@ -1,0 +1,40 @@
+package io.duckstep.lambda.query;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.duckstep.core.prompt.PromptQueryTask;
+import io.duckstep.core.prompt.SandboxedResult;
+import io.duckstep.core.task.PromptQueryInput;
+import io.duckstep.lambda.support.LambdaJson;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs SQL the model wrote, guarded and sandboxed: {@link PromptQueryInput} in, {@link SandboxedResult} out. A refusal,
+ * an SQL error or a timeout is thrown by its class name, which the prompt state machine catches.
+ */
+public final class PromptQueryHandler
+        implements RequestStreamHandler
+{
+    private final PromptQueryTask task;
+
+    public PromptQueryHandler()
+    {
+        this(QueryTasks.promptQueryTask(QueryTasks.environment()));
+    }
+
+    PromptQueryHandler(PromptQueryTask task)
+    {
+        this.task = requireNonNull(task, "task is null");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+    {
+        PromptQueryInput request = LambdaJson.read(input, PromptQueryInput.class);
+        LambdaJson.write(output, task.run(request.sql(), request.inputs()));
+    }
+}
