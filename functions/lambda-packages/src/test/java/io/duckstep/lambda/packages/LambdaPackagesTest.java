@@ -22,7 +22,7 @@ class LambdaPackagesTest
     static final long LAMBDA_UNZIPPED_LIMIT = 250L * 1024 * 1024;
 
     @ParameterizedTest
-    @ValueSource(strings = {"query", "report", "trigger", "notification"})
+    @ValueSource(strings = {"query", "report", "trigger", "notification", "llm"})
     void package_unzipped_staysUnderLambdasLimit(String kind)
             throws IOException
     {
@@ -49,11 +49,20 @@ class LambdaPackagesTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"query", "report", "trigger", "notification"})
+    @ValueSource(strings = {"query", "report", "trigger", "notification", "llm"})
     void package_holdsOneHttpClient(String kind)
             throws IOException
     {
         assertThat(entries(jar(kind))).noneMatch(name -> name.startsWith("software/amazon/awssdk/http/apache/") || name.startsWith("software/amazon/awssdk/http/nio/netty/"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"llm"})
+    void modelPackage_holdsOpenAiButNotDuckDb(String kind)
+            throws IOException
+    {
+        assertThat(entries(jar(kind))).anyMatch(name -> name.startsWith("com/openai/"));
+        assertThat(entries(jar(kind))).noneMatch(name -> name.startsWith("libduckdb_java") || name.startsWith("org/duckdb/"));
     }
 
     private static Path jar(String kind)

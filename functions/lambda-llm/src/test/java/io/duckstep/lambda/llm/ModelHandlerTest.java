@@ -1,0 +1,73 @@
+package io.duckstep.lambda.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duckstep.lambda.support.TestingContext;
+import io.duckstep.llm.ModelSettings;
+import io.duckstep.llm.ModelTask;
+import io.duckstep.llm.SqlAssistant;
+import io.duckstep.llm.TestingOpenAiServer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelHandlerTest
+{
+    @Test
+    void handleRequest_askPayload_returnsTheModelsQuery()
+            throws Exception
+    {
+        try (TestingOpenAiServer model = new TestingOpenAiServer()) {
+            model.reply(200, "tool-call.json");
+            ModelSettings settings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
+            ModelHandler handler = new ModelHandler(() -> new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings)));
+
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            try (InputStream input = ModelHandlerTest.class.getResourceAsStream("/events/ask-model.json")) {
+                handler.handleRequest(input, output, new TestingContext());
+            }
+
+            JsonNode reply = new ObjectMapper().readTree(output.toByteArray());
+            assertThat(reply.path("kind").asText()).isEqualTo("QUERY");
+            assertThat(reply.path("sql").asText()).contains("count(DISTINCT \"Customer ID\")");
+            assertThat(reply.path("exchanges")).isEmpty();
+        }
+    }
+
+    @Test
+    void cachedSecret_withinTimeToLive_isReadOnce()
+    {
+        AtomicInteger reads = new AtomicInteger();
+        SecretsManagerClient secretsManager = new SecretsManagerClient()
+        {
+            @Override
+            public GetSecretValueResponse getSecretValue(GetSecretValueRequest request)
+            {
+                reads.incrementAndGet();
+                return GetSecretValueResponse.builder().secretString("sk-from-secrets-manager").build();
+            }
+
+            @Override
+            public String serviceName()
+            {
+                return "secretsmanager";
+            }
+
+            @Override
+            public void close() {}
+        };
+        CachedSecret secret = new CachedSecret(secretsManager, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:OpenAiKey", Duration.ofMinutes(5));
+
+        assertThat(secret.get()).isEqualTo("sk-from-secrets-manager");
+        assertThat(secret.get()).isEqualTo("sk-from-secrets-manager");
+        assertThat(reads).hasValue(1);
+    }
+}
