@@ -173,12 +173,20 @@ public final class LocalTasks
 
     private static ModelTask modelFromEnvironment()
     {
-        String key = System.getenv("OPENAI_API_KEY");
-        if (key == null || key.isBlank()) {
-            throw new ModelUnavailableException("No model key: export OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint), or pass --api-key", null);
-        }
-        ModelSettings settings = ModelSettings.fromEnvironment(System.getenv());
-        return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, key), settings));
+        return modelTask(ModelSettings.fromEnvironment(System.getenv()), System.getenv("OPENAI_API_KEY")).get();
+    }
+
+    /**
+     * The model task for these settings, made when first needed; without a key it fails then, saying how to give one.
+     */
+    public static Supplier<ModelTask> modelTask(ModelSettings settings, String apiKey)
+    {
+        return () -> {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new ModelUnavailableException("No model key: pass --api-key or export OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint)", null);
+            }
+            return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, apiKey), settings));
+        };
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier)
