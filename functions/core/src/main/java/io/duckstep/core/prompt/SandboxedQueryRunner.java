@@ -1,6 +1,7 @@
 package io.duckstep.core.prompt;
 
 import io.duckstep.core.duckdb.DuckDb;
+import io.duckstep.core.duckdb.DuckDbJson;
 import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.error.QueryFailedException;
 import io.duckstep.core.query.WarehouseAttacher;
@@ -106,7 +107,7 @@ public final class SandboxedQueryRunner
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
             try (ResultSet result = statement.executeQuery(wrapped)) {
                 result.next();
-                String json = result.getString(1).replace(":NaN", ":null").replace(":Infinity", ":null").replace(":-Infinity", ":null");
+                String json = DuckDbJson.standard(result.getString(1));
                 long count = result.getLong(2);
                 boolean truncated = count > rowCap;
                 if (json.length() > characterCap) {

@@ -1,6 +1,7 @@
 package io.duckstep.core.report;
 
 import io.duckstep.core.duckdb.DuckDb;
+import io.duckstep.core.duckdb.DuckDbJson;
 import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.query.PackagedQueries;
 import io.duckstep.core.query.QueryOutput;
@@ -154,8 +155,7 @@ public final class ReportTask
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(sql)) {
             row.next();
-            // to_json writes NaN and infinities as bare words, which JSON.parse refuses; the queries emit none, but be safe.
-            return row.getString(1).replace(":NaN", ":null").replace(":Infinity", ":null").replace(":-Infinity", ":null");
+            return DuckDbJson.standard(row.getString(1));
         }
     }
 
