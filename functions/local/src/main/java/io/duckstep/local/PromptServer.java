@@ -8,9 +8,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.ExecutionResult;
-import io.duckstep.core.prompt.InvalidPromptRequestException;
-import io.duckstep.core.prompt.PromptRequest;
 import io.duckstep.core.task.TaskError;
+import io.duckstep.lambda.support.InvalidPromptRequestException;
+import io.duckstep.lambda.support.PromptRequest;
 
 import java.io.IOException;
 import java.io.OutputStream;

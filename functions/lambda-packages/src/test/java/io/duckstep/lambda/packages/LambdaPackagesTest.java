@@ -22,7 +22,7 @@ class LambdaPackagesTest
     static final long LAMBDA_UNZIPPED_LIMIT = 250L * 1024 * 1024;
 
     @ParameterizedTest
-    @ValueSource(strings = {"query", "report", "trigger", "notification", "llm"})
+    @ValueSource(strings = {"query", "report", "trigger", "notification", "llm", "api"})
     void package_unzipped_staysUnderLambdasLimit(String kind)
             throws IOException
     {
@@ -40,7 +40,7 @@ class LambdaPackagesTest
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trigger", "notification"})
+    @ValueSource(strings = {"trigger", "notification", "api"})
     void lightPackage_holdsNeitherDuckDbNorOpenAi(String kind)
             throws IOException
     {

@@ -1,12 +1,10 @@
-package io.duckstep.core.prompt;
-
-import io.duckstep.core.error.DuckStepException;
+package io.duckstep.lambda.support;
 
 /**
  * A request to ask a question that cannot be taken: not JSON, no prompt, a prompt over the limit. An HTTP 400.
  */
 public final class InvalidPromptRequestException
-        extends DuckStepException
+        extends RuntimeException
 {
     public InvalidPromptRequestException(String message)
     {

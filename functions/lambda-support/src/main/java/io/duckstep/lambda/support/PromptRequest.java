@@ -1,4 +1,4 @@
-package io.duckstep.core.prompt;
+package io.duckstep.lambda.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A question as the HTTP endpoints take it, locally and on AWS: {@code {"prompt": "...", "upload": "...", "summary": true}}.
+ * A question as the HTTP endpoints take it, the local server and the AWS API alike: {@code {"prompt": "...", "upload": "...", "summary": true}}.
  * Parsing is strict, and every refusal says what is wrong (it becomes a 400).
  */
 public record PromptRequest(String prompt, Optional<String> upload, boolean summary)

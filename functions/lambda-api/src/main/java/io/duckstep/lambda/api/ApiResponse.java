@@ -1,0 +1,14 @@
+package io.duckstep.lambda.api;
+
+import java.util.Map;
+
+/**
+ * An API Gateway proxy integration response.
+ */
+public record ApiResponse(int statusCode, Map<String, String> headers, String body)
+{
+    static ApiResponse json(int statusCode, String body)
+    {
+        return new ApiResponse(statusCode, Map.of("Content-Type", "application/json"), body);
+    }
+}

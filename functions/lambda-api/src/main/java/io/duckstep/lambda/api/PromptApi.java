@@ -1,0 +1,124 @@
+package io.duckstep.lambda.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.duckstep.lambda.support.InvalidPromptRequestException;
+import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.PromptRequest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code POST /prompt} and {@code GET /prompt/{id}}: a question starts one execution of the prompt state machine,
+ * named after the API request id (a retried request starts nothing new); the answer comes back when it is ready
+ * within the wait, else 202 with the id to poll. Bad requests get 400 with the reason.
+ */
+public final class PromptApi
+{
+    private final PromptExecutions executions;
+    private final Duration wait;
+    private final Duration pollInterval;
+    private final Clock clock;
+    private final Pause pause;
+
+    /** Waiting between two looks at a running execution. */
+    @FunctionalInterface
+    public interface Pause
+    {
+        void pause(Duration duration)
+                throws InterruptedException;
+    }
+
+    public PromptApi(PromptExecutions executions, Duration wait, Duration pollInterval, Clock clock, Pause pause)
+    {
+        this.executions = requireNonNull(executions, "executions is null");
+        this.wait = requireNonNull(wait, "wait is null");
+        this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.pause = requireNonNull(pause, "pause is null");
+    }
+
+    public ApiResponse handle(ApiRequest request)
+    {
+        if ("POST".equals(request.httpMethod())) {
+            return ask(request);
+        }
+        if ("GET".equals(request.httpMethod()) && request.pathParameters() != null && request.pathParameters().get("id") != null) {
+            return answer(request.pathParameters().get("id"), Duration.ZERO);
+        }
+        return error(404, "Use POST /prompt with {\"prompt\": \"...\"}, or GET /prompt/{id}");
+    }
+
+    private ApiResponse ask(ApiRequest request)
+    {
+        PromptRequest prompt;
+        try {
+            prompt = PromptRequest.parse(request.body());
+        }
+        catch (InvalidPromptRequestException e) {
+            return error(400, e.getMessage());
+        }
+        String id = "prompt-" + (request.requestContext() == null || request.requestContext().requestId() == null
+                ? java.util.UUID.randomUUID().toString() : request.requestContext().requestId().replaceAll("[^A-Za-z0-9_-]", "-"));
+        ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", prompt.prompt()).put("summary", prompt.summary());
+        prompt.upload().ifPresent(upload -> input.put("upload", upload));
+        executions.start(id, input.toString());
+        return answer(id, wait);
+    }
+
+    private ApiResponse answer(String id, Duration patience)
+    {
+        if (!id.matches("[A-Za-z0-9_-]{1,80}")) {
+            return error(400, "Not a question id: " + id);
+        }
+        Instant deadline = clock.instant().plus(patience);
+        while (true) {
+            Optional<PromptExecutions.Execution> execution = executions.describe(id);
+            if (execution.isEmpty()) {
+                return error(404, "No question with id " + id);
+            }
+            String status = execution.get().status();
+            if ("SUCCEEDED".equals(status)) {
+                JsonNode output = read(execution.get().output());
+                ObjectNode body = output.isObject() ? (ObjectNode) output : JsonNodeFactory.instance.objectNode();
+                body.put("id", id);
+                return ApiResponse.json(200, body.toString());
+            }
+            if (!"RUNNING".equals(status) && !"PENDING_REDRIVE".equals(status)) {
+                return ApiResponse.json(502, JsonNodeFactory.instance.objectNode().put("id", id).put("status", status)
+                        .put("error", String.valueOf(execution.get().error())).toString());
+            }
+            if (!clock.instant().plus(pollInterval).isBefore(deadline)) {
+                return ApiResponse.json(202, JsonNodeFactory.instance.objectNode().put("id", id).put("status", "RUNNING").put("poll", "/prompt/" + id).toString());
+            }
+            try {
+                pause.pause(pollInterval);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ApiResponse.json(202, JsonNodeFactory.instance.objectNode().put("id", id).put("status", "RUNNING").put("poll", "/prompt/" + id).toString());
+            }
+        }
+    }
+
+    private static JsonNode read(String json)
+    {
+        try {
+            return json == null ? JsonNodeFactory.instance.objectNode() : LambdaJson.MAPPER.readTree(json);
+        }
+        catch (Exception e) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+    }
+
+    private static ApiResponse error(int status, String message)
+    {
+        return ApiResponse.json(status, JsonNodeFactory.instance.objectNode().put("error", message).toString());
+    }
+}
