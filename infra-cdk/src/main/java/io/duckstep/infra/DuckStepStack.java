@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * DuckStep on AWS: uploads to S3 start the summary workflow (three DuckDB queries in parallel, then the report);
- * the report lands in S3 and SNS tells people the outcome. The prompt workflow (a later issue) adds its own
- * construct beside these, sharing the bucket and the secrets.
+ * the report lands in S3 and SNS tells people the outcome. Questions in plain English go through the prompt
+ * workflow and its API, sharing the bucket, the secrets and the upload tasks.
  */
 public final class DuckStepStack
         extends Stack
@@ -21,6 +21,7 @@ public final class DuckStepStack
     private final SummaryWorkflow summary;
     private final UploadTrigger trigger;
     private final RunNotifications notifications;
+    private final PromptWorkflow prompt;
 
     public DuckStepStack(Construct scope, String id, DuckStepStackProps props)
     {
@@ -30,10 +31,13 @@ public final class DuckStepStack
         summary = new SummaryWorkflow(this, "SummaryWorkflow", new SummaryWorkflow.Props(props.repositoryRoot(), props, storage, secrets));
         trigger = new UploadTrigger(this, "UploadTrigger", new UploadTrigger.Props(props, storage, summary.stateMachine()));
         notifications = new RunNotifications(this, "Notifications", new RunNotifications.Props(props, storage, summary.stateMachine()));
+        prompt = new PromptWorkflow(this, "PromptWorkflow", new PromptWorkflow.Props(props, storage, secrets, summary));
 
         CfnOutput.Builder.create(this, "BucketName").value(storage.bucket().getBucketName()).description("Upload to s3://<bucket>/uploads/").build();
         CfnOutput.Builder.create(this, "SummaryStateMachineArn").value(summary.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "NotificationTopicArn").value(notifications.topic().getTopicArn()).build();
+        CfnOutput.Builder.create(this, "PromptStateMachineArn").value(prompt.stateMachine().getStateMachineArn()).build();
+        CfnOutput.Builder.create(this, "PromptApiUrl").value(prompt.api().urlForPath("/prompt")).description("POST a signed (SigV4) request here").build();
         CfnOutput.Builder.create(this, "MotherDuckTokenSecretArn").value(secrets.motherDuckToken().getSecretArn()).description("Set with aws secretsmanager put-secret-value").build();
         CfnOutput.Builder.create(this, "OpenAiKeySecretArn").value(secrets.openAiKey().getSecretArn()).description("Set with aws secretsmanager put-secret-value").build();
         suppressReviewedFindings();
@@ -48,6 +52,14 @@ public final class DuckStepStack
                 NagPackSuppression.builder().id("AwsSolutions-S1").reason("This is the access-log bucket itself; logging it into itself would loop.").build()), true);
         NagSuppressions.addResourceSuppressions(secrets, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-SMG4").reason("The MotherDuck token and the OpenAI key are issued by those services; AWS cannot rotate them. Rotate them there and put the new value.").build()), true);
+        NagSuppressions.addResourceSuppressions(prompt.api(), List.of(
+                NagPackSuppression.builder().id("AwsSolutions-APIG3")
+                        .reason("IAM-authorised API for a handful of analysts, throttled at 5 requests/s; a WAF web ACL costs more than it protects here. Add one in front if the API is ever opened wider.").build(),
+                NagPackSuppression.builder().id("AwsSolutions-COG4")
+                        .reason("The API is authorised with IAM (SigV4-signed requests from IAM principals); there are no end users, so no Cognito user pool.").build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM4")
+                        .reason("API Gateway's account-level role for writing execution logs uses the managed AmazonAPIGatewayPushToCloudWatchLogs policy, which grants only log writing.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs")).build()), true);
         NagSuppressions.addStackSuppressions(this, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM4")
                         .reason("Only AWSLambdaBasicExecutionRole, which lets a function write its own CloudWatch logs; every data permission is an inline, prefix-scoped statement.")
@@ -76,6 +88,11 @@ public final class DuckStepStack
     public UploadTrigger trigger()
     {
         return trigger;
+    }
+
+    public PromptWorkflow prompt()
+    {
+        return prompt;
     }
 
     public RunNotifications notifications()

@@ -35,6 +35,7 @@ public final class SummaryWorkflow
 
     private final StateMachine stateMachine;
     private final Map<String, Function> functions = new LinkedHashMap<>();
+    private final Map<String, String> substitutions = new LinkedHashMap<>();
 
     public SummaryWorkflow(Construct scope, String id, Props props)
     {
@@ -77,7 +78,6 @@ public final class SummaryWorkflow
             props.secrets().motherDuckToken().grantRead(report);
         }
 
-        Map<String, String> substitutions = new LinkedHashMap<>();
         substitutions.put("PrepareUploadFunctionArn", JavaFunctions.invocable(this, prepare, true).getFunctionArn());
         substitutions.put("QueryFunctionArn", JavaFunctions.invocable(this, queries, true).getFunctionArn());
         substitutions.put("ReportFunctionArn", JavaFunctions.invocable(this, report, true).getFunctionArn());
@@ -110,6 +110,12 @@ public final class SummaryWorkflow
     public StateMachine stateMachine()
     {
         return stateMachine;
+    }
+
+    /** The function ARNs this workflow's definition was given, by placeholder: the prompt workflow reuses some. */
+    public Map<String, String> substitutions()
+    {
+        return Map.copyOf(substitutions);
     }
 
     public Optional<IFunction> function(String id)

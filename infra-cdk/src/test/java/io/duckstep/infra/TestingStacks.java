@@ -37,7 +37,7 @@ final class TestingStacks
     {
         try {
             Path directory = Files.createTempDirectory("lambda-packages-");
-            for (String kind : List.of("query", "report", "trigger", "notification")) {
+            for (String kind : List.of("query", "report", "trigger", "notification", "llm", "api")) {
                 Path jar = directory.resolve("lambda-" + kind).resolve("target").resolve("lambda-" + kind + ".jar");
                 Files.createDirectories(jar.getParent());
                 Files.writeString(jar, "stand-in for lambda-" + kind);

@@ -1,0 +1,156 @@
+package io.duckstep.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.JsonSchema;
+import software.amazon.awscdk.services.apigateway.JsonSchemaType;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Model;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.Resource;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Questions in plain English on AWS: the prompt state machine from {@code state-machines/prompt.asl.json} (its
+ * DuckDB tasks, the model task, and the summary's upload tasks reused), and the IAM-authorised, throttled,
+ * validated API: {@code POST /prompt} and {@code GET /prompt/{id}}.
+ */
+public final class PromptWorkflow
+        extends Construct
+{
+    public record Props(DuckStepStackProps stack, DataStorage storage, DuckStepSecrets secrets, SummaryWorkflow summary) {}
+
+    private final StateMachine stateMachine;
+    private final RestApi api;
+
+    public PromptWorkflow(Construct scope, String id, Props props)
+    {
+        super(scope, id);
+        DataStorage storage = props.storage();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DUCKSTEP_RUNS_PREFIX", storage.location("runs"));
+        environment.put("DUCKSTEP_WORK_DIRECTORY", "/tmp/duckstep");
+        environment.put("DUCKSTEP_WAREHOUSE_PROVIDER", props.stack().warehouse());
+        if (props.stack().warehouse().equals("duckdb")) {
+            environment.put("DUCKSTEP_WAREHOUSE_LOCATION", storage.location(DataStorage.WAREHOUSE_FILE));
+        }
+        else {
+            environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
+            environment.put("DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", props.secrets().motherDuckToken().getSecretArn());
+        }
+        Path query = props.stack().lambdaPackage("query");
+        Function describe = JavaFunctions.create(this, new JavaFunctions.Definition("DescribeData", query, "io.duckstep.lambda.query.DescribeDataHandler::handleRequest", 3008, 300, true, environment));
+        Function promptQuery = JavaFunctions.create(this, new JavaFunctions.Definition("PromptQuery", query, "io.duckstep.lambda.query.PromptQueryHandler::handleRequest", 3008, 120, true, environment));
+        Function model = JavaFunctions.create(this, new JavaFunctions.Definition("Model", props.stack().lambdaPackage("llm"), "io.duckstep.lambda.llm.ModelHandler::handleRequest", 1024, 150, false,
+                Map.of("OPENAI_KEY_SECRET", props.secrets().openAiKey().getSecretArn(), "DUCKSTEP_MODEL_TIMEOUT_SECONDS", "30")));
+        for (Function duckDb : List.of(describe, promptQuery)) {
+            storage.bucket().grantRead(duckDb, DataStorage.RUNS + "*");
+            storage.bucket().grantRead(duckDb, DataStorage.WAREHOUSE + "*");
+            if (props.stack().warehouse().equals("motherduck")) {
+                props.secrets().motherDuckToken().grantRead(duckDb);
+            }
+        }
+        props.secrets().openAiKey().grantRead(model);
+
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        substitutions.put("LatestUploadFunctionArn", props.summary().substitutions().get("LatestUploadFunctionArn"));
+        substitutions.put("PrepareUploadFunctionArn", props.summary().substitutions().get("PrepareUploadFunctionArn"));
+        substitutions.put("DescribeDataFunctionArn", JavaFunctions.invocable(this, describe, true).getFunctionArn());
+        substitutions.put("PromptQueryFunctionArn", JavaFunctions.invocable(this, promptQuery, true).getFunctionArn());
+        substitutions.put("ModelFunctionArn", model.getFunctionArn());
+        substitutions.put("SummaryStateMachineArn", props.summary().stateMachine().getStateMachineArn());
+        String definition = StateMachineDefinitions.read(props.stack().repositoryRoot(), "prompt");
+        StateMachineDefinitions.checkSubstitutions("prompt", definition, substitutions);
+        LogGroup logs = LogGroup.Builder.create(this, "PromptLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
+        stateMachine = StateMachine.Builder.create(this, "Prompt")
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromString(definition))
+                .definitionSubstitutions(substitutions)
+                .timeout(Duration.minutes(15))
+                .tracingEnabled(true)
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
+                .build();
+        substitutions.forEach((placeholder, arn) -> {
+            if (placeholder.endsWith("FunctionArn")) {
+                stateMachine.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("lambda:InvokeFunction")).resources(List.of(arn)).build());
+            }
+        });
+        props.summary().stateMachine().grantStartExecution(stateMachine);
+
+        Function apiFunction = JavaFunctions.create(this, new JavaFunctions.Definition("ApiHandler", props.stack().lambdaPackage("api"), "io.duckstep.lambda.api.PromptApiHandler::handleRequest", 512, 29, false,
+                Map.of("PROMPT_STATE_MACHINE_ARN", stateMachine.getStateMachineArn())));
+        stateMachine.grantStartExecution(apiFunction);
+        apiFunction.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("states:DescribeExecution"))
+                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("states").resource("execution").arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                        .resourceName(stateMachine.getStateMachineName() + ":*").build())))
+                .build());
+
+        LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
+        api = RestApi.Builder.create(this, "Api")
+                .description("DuckStep: questions in plain English")
+                .cloudWatchRole(true)
+                .defaultMethodOptions(MethodOptions.builder().authorizationType(AuthorizationType.IAM).build())
+                .deployOptions(StageOptions.builder()
+                        .stageName("prod")
+                        .throttlingRateLimit(5)
+                        .throttlingBurstLimit(10)
+                        .tracingEnabled(true)
+                        .loggingLevel(MethodLoggingLevel.ERROR)
+                        .dataTraceEnabled(false)
+                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields())
+                        .build())
+                .build();
+        Model question = api.addModel("Question", software.amazon.awscdk.services.apigateway.ModelOptions.builder()
+                .contentType("application/json")
+                .schema(JsonSchema.builder()
+                        .type(JsonSchemaType.OBJECT)
+                        .required(List.of("prompt"))
+                        .properties(Map.of(
+                                "prompt", JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).maxLength(2000).build(),
+                                "upload", JsonSchema.builder().type(JsonSchemaType.STRING).build(),
+                                "summary", JsonSchema.builder().type(JsonSchemaType.BOOLEAN).build()))
+                        .build())
+                .build());
+        RequestValidator bodyValidator = api.addRequestValidator("BodyValidator", software.amazon.awscdk.services.apigateway.RequestValidatorOptions.builder()
+                .validateRequestBody(true).validateRequestParameters(true).build());
+        LambdaIntegration integration = new LambdaIntegration(apiFunction);
+        Resource prompt = api.getRoot().addResource("prompt");
+        prompt.addMethod("POST", integration, MethodOptions.builder().requestValidator(bodyValidator).requestModels(Map.of("application/json", question)).build());
+        prompt.addResource("{id}").addMethod("GET", integration, MethodOptions.builder().requestValidator(bodyValidator)
+                .requestParameters(Map.of("method.request.path.id", true)).build());
+    }
+
+    public StateMachine stateMachine()
+    {
+        return stateMachine;
+    }
+
+    public RestApi api()
+    {
+        return api;
+    }
+}

@@ -1,0 +1,88 @@
+package io.duckstep.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The prompt workflow's resources, one behaviour per test, from one synthesis.
+ */
+class PromptWorkflowTest
+{
+    private static Template template;
+    private static JsonNode json;
+
+    @BeforeAll
+    static void synthesize()
+    {
+        template = Template.fromStack(TestingStacks.stack(new App(), "duckdb", Optional.empty(), Optional.empty()));
+        json = new ObjectMapper().valueToTree(template.toJSON());
+    }
+
+    @Test
+    void api_methodsRequireIam()
+    {
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "AWS_IAM"), 2);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "NONE"), 0);
+    }
+
+    @Test
+    void api_isThrottled()
+    {
+        template.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10))))));
+    }
+
+    @Test
+    void api_validatesTheQuestionBody()
+    {
+        template.hasResourceProperties("AWS::ApiGateway::Model", Map.of("Schema", Match.objectLike(Map.of(
+                "required", List.of("prompt"),
+                "properties", Match.objectLike(Map.of("prompt", Map.of("type", "string", "minLength", 1, "maxLength", 2000)))))));
+        template.hasResourceProperties("AWS::ApiGateway::RequestValidator", Map.of("ValidateRequestBody", true));
+        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "POST", "RequestValidatorId", Match.anyValue(), "RequestModels", Match.anyValue()));
+    }
+
+    @Test
+    void api_offersAGetToPollASlowQuestion()
+    {
+        template.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", "{id}"));
+        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "GET", "RequestParameters", Map.of("method.request.path.id", true)));
+    }
+
+    @Test
+    void promptStateMachine_holdsPromptAslInlineWithEveryPlaceholderSubstituted()
+    {
+        List<JsonNode> machines = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::StepFunctions::StateMachine") && resource.path("Properties").path("DefinitionString").toString().contains("AskModel")) {
+                machines.add(resource.path("Properties"));
+            }
+        });
+        assertThat(machines).hasSize(1);
+        List<String> substitutions = new ArrayList<>();
+        machines.get(0).path("DefinitionSubstitutions").fieldNames().forEachRemaining(substitutions::add);
+        assertThat(substitutions).containsExactlyInAnyOrderElementsOf(
+                StateMachineDefinitions.placeholders(StateMachineDefinitions.read(TestingStacks.repositoryRoot(), "prompt")));
+    }
+
+    @Test
+    void modelFunction_readsOnlyTheOpenAiKeyAndCarriesNoDuckDb()
+    {
+        Map<String, Map<String, Object>> model = template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", "io.duckstep.lambda.llm.ModelHandler::handleRequest")));
+        assertThat(model).hasSize(1);
+        String variables = new ObjectMapper().valueToTree(model.values().iterator().next()).path("Properties").path("Environment").path("Variables").toString();
+        assertThat(variables).contains("OPENAI_KEY_SECRET").contains("SecretsOpenAiKey").doesNotContain("MotherDuck");
+    }
+}
