@@ -135,6 +135,12 @@ public final class PromptWorkflow
                                 "summary", JsonSchema.builder().type(JsonSchemaType.BOOLEAN).build()))
                         .build())
                 .build());
+        // API Gateway's own refusal of a body that fails the model says what is wrong, in the same shape as the handler's.
+        api.addGatewayResponse("BadBody", software.amazon.awscdk.services.apigateway.GatewayResponseOptions.builder()
+                .type(software.amazon.awscdk.services.apigateway.ResponseType.BAD_REQUEST_BODY)
+                .statusCode("400")
+                .templates(Map.of("application/json", "{\"error\": \"$context.error.validationErrorString\"}"))
+                .build());
         RequestValidator bodyValidator = api.addRequestValidator("BodyValidator", software.amazon.awscdk.services.apigateway.RequestValidatorOptions.builder()
                 .validateRequestBody(true).validateRequestParameters(true).build());
         LambdaIntegration integration = new LambdaIntegration(apiFunction);

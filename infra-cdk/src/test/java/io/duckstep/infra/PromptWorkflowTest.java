@@ -55,6 +55,14 @@ class PromptWorkflowTest
     }
 
     @Test
+    void api_invalidBody_is400SayingWhatIsWrong()
+    {
+        template.hasResourceProperties("AWS::ApiGateway::GatewayResponse", Map.of(
+                "ResponseType", "BAD_REQUEST_BODY", "StatusCode", "400",
+                "ResponseTemplates", Map.of("application/json", "{\"error\": \"$context.error.validationErrorString\"}")));
+    }
+
+    @Test
     void api_offersAGetToPollASlowQuestion()
     {
         template.hasResourceProperties("AWS::ApiGateway::Resource", Map.of("PathPart", "{id}"));

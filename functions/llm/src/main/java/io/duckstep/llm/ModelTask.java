@@ -45,7 +45,7 @@ public final class ModelTask
     {
         requireNonNull(input.question(), "question is null");
         if ("phrase".equals(input.mode())) {
-            return new ModelTaskOutput("ANSWER", input.sql(), null, null, null, input.exchanges(), assistant.phrase(input.question(), input.sql(), input.result()));
+            return new ModelTaskOutput("ANSWER", input.sql(), null, null, null, input.exchanges(), assistant.phrase(input.question(), input.toolCallId() == null ? "call_result" : input.toolCallId(), input.sql(), input.result()));
         }
         if (!"ask".equals(input.mode())) {
             throw new IllegalArgumentException("mode must be ask or phrase, was " + input.mode());

@@ -10,10 +10,11 @@ import java.util.List;
  * @param schema the tables' schema, read from DuckDB by the describe task
  * @param exchanges earlier attempts, oldest first
  * @param failure the attempt that just failed, to add to the exchanges (absent on the first ask)
+ * @param toolCallId for {@code phrase}: the id of the tool call whose result is answered
  * @param sql for {@code phrase}: the query that ran
  * @param result for {@code phrase}: its capped result as JSON
  */
-public record ModelTaskInput(String mode, String question, String schema, List<Exchange> exchanges, Failure failure, String sql, String result)
+public record ModelTaskInput(String mode, String question, String schema, List<Exchange> exchanges, Failure failure, String toolCallId, String sql, String result)
 {
     public ModelTaskInput
     {

@@ -103,14 +103,22 @@ public final class SqlAssistant
     }
 
     /**
-     * Asks the model to phrase the answer to the question from the query and its (capped) result.
+     * Asks the model to phrase the answer: the conversation is the question, the model's own tool call, and the
+     * tool message carrying the (capped) result, as function calling defines it.
      */
-    public String phrase(String question, String sql, String result)
+    public String phrase(String question, String toolCallId, String sql, String result)
     {
         ChatCompletionMessage message = complete(ChatCompletionCreateParams.builder()
                 .model(settings.model())
                 .addSystemMessage(PromptContext.phrasingPrompt())
-                .addUserMessage("Question: " + question + "\n\nQuery:\n" + sql + "\n\nResult (JSON rows):\n" + result)
+                .addUserMessage(question)
+                .addMessage(ChatCompletionAssistantMessageParam.builder()
+                        .addToolCall(ChatCompletionMessageFunctionToolCall.builder()
+                                .id(toolCallId)
+                                .function(ChatCompletionMessageFunctionToolCall.Function.builder().name(TOOL).arguments(arguments(sql)).build())
+                                .build())
+                        .build())
+                .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(toolCallId).content(result).build())
                 .build());
         return message.content().orElse("").strip();
     }

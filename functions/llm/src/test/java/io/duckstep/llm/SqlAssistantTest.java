@@ -149,11 +149,16 @@ class SqlAssistantTest
     {
         server.reply(200, "answer.json");
 
-        String answer = assistant(2, Duration.ofSeconds(10)).phrase(QUESTION, "SELECT 1", "[{\"historical\":1179,\"recent\":633}]");
+        String answer = assistant(2, Duration.ofSeconds(10)).phrase(QUESTION, "call_ujD0y1bWx8ZgSQ0fa1tIcpQh", "SELECT 1", "[{\"historical\":1179,\"recent\":633}]");
 
         assertThat(answer).isEqualTo("The history has 1,179 customers and the recent upload 633.");
         JsonNode messages = new ObjectMapper().readTree(server.requests().get(0)).path("messages");
-        assertThat(messages.get(1).path("content").asText()).contains("[{\"historical\":1179,\"recent\":633}]").contains(QUESTION);
+        assertThat(messages.get(1).path("content").asText()).isEqualTo(QUESTION);
+        assertThat(messages.get(2).path("tool_calls").get(0).path("id").asText()).isEqualTo("call_ujD0y1bWx8ZgSQ0fa1tIcpQh");
+        // the result reaches the model in the tool message answering its call
+        assertThat(messages.get(3).path("role").asText()).isEqualTo("tool");
+        assertThat(messages.get(3).path("tool_call_id").asText()).isEqualTo("call_ujD0y1bWx8ZgSQ0fa1tIcpQh");
+        assertThat(messages.get(3).path("content").asText()).isEqualTo("[{\"historical\":1179,\"recent\":633}]");
         assertThat(new ObjectMapper().readTree(server.requests().get(0)).has("tools")).isFalse();
     }
 

@@ -90,9 +90,11 @@ class PromptWorkflowTest
         assertThat(output.path("query").asText()).startsWith("SELECT (SELECT count(DISTINCT \"Customer ID\") FROM e_commerce.year_09_10)");
         assertThat(output.path("attempts").asInt()).isEqualTo(1);
         assertThat(model.requests()).hasSize(2);
-        // the phrasing request carries the real result: 1,179 historical and 645 recent customers
-        assertThat(new ObjectMapper().readTree(model.requests().get(1)).path("messages").get(1).path("content").asText())
-                .contains("[{\"historical\":1179,\"recent\":645}]");
+        // the real result reached the model in the tool message: 1,179 historical and 645 recent customers
+        JsonNode phrasing = new ObjectMapper().readTree(model.requests().get(1)).path("messages");
+        assertThat(phrasing.get(3).path("role").asText()).isEqualTo("tool");
+        assertThat(phrasing.get(3).path("tool_call_id").asText()).isEqualTo("call_ujD0y1bWx8ZgSQ0fa1tIcpQh");
+        assertThat(phrasing.get(3).path("content").asText()).isEqualTo("[{\"historical\":1179,\"recent\":645}]");
         // the model was told the schema read from DuckDB
         assertThat(new ObjectMapper().readTree(model.requests().get(0)).path("messages").get(0).path("content").asText())
                 .contains("mydf(\"Invoice\" VARCHAR").contains("e_commerce.year_09_10(\"Invoice\" VARCHAR");
@@ -122,7 +124,7 @@ class PromptWorkflowTest
         JsonNode retry = new ObjectMapper().readTree(model.requests().get(1)).path("messages");
         assertThat(retry.get(3).path("role").asText()).isEqualTo("tool");
         assertThat(retry.get(3).path("content").asText()).contains("CustomerID");
-        assertThat(new ObjectMapper().readTree(model.requests().get(2)).path("messages").get(1).path("content").asText()).contains("[{\"customers\":645}]");
+        assertThat(new ObjectMapper().readTree(model.requests().get(2)).path("messages").get(3).path("content").asText()).isEqualTo("[{\"customers\":645}]");
     }
 
     @Test
