@@ -39,6 +39,7 @@ public final class DuckStepStack
         CfnOutput.Builder.create(this, "PromptStateMachineArn").value(prompt.stateMachine().getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "PromptApiUrl").value(prompt.api().urlForPath("/prompt")).description("POST a signed (SigV4) request here").build();
         CfnOutput.Builder.create(this, "MotherDuckTokenSecretArn").value(secrets.motherDuckToken().getSecretArn()).description("Set with aws secretsmanager put-secret-value").build();
+        CfnOutput.Builder.create(this, "MotherDuckReadScalingTokenSecretArn").value(secrets.motherDuckReadScalingToken().getSecretArn()).description("Set with aws secretsmanager put-secret-value").build();
         CfnOutput.Builder.create(this, "OpenAiKeySecretArn").value(secrets.openAiKey().getSecretArn()).description("Set with aws secretsmanager put-secret-value").build();
         suppressReviewedFindings();
     }

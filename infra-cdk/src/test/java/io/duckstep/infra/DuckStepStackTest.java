@@ -141,9 +141,10 @@ class DuckStepStackTest
     }
 
     @Test
-    void secrets_twoAreCreatedWithoutAValue()
+    void secrets_areCreatedWithoutAValue()
     {
-        template.resourceCountIs("AWS::SecretsManager::Secret", 2);
+        // the MotherDuck token, its read-scaling token, and the OpenAI key
+        template.resourceCountIs("AWS::SecretsManager::Secret", 3);
         template.allResourcesProperties("AWS::SecretsManager::Secret", Map.of("SecretString", Match.absent()));
     }
 

@@ -25,7 +25,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs a query the model wrote (after {@link SqlGuard}) where it can do no harm: a fresh in-memory DuckDB whose
- * only tables are views over the inputs and the warehouse attached READ_ONLY; then file and network access is
+ * only tables are views over the inputs and the warehouse attached READ_ONLY (MotherDuck: in SaaS mode, with the
+ * read-scaling token where one is configured); then file and network access is
  * switched off except for the input files ({@code enable_external_access = false}, {@code allowed_paths}) and
  * the configuration is locked, so the query cannot switch anything back. A wall-clock timeout cancels the
  * query; at most the row cap of rows is read, and the JSON handed back is cut to the character cap.
@@ -69,7 +70,7 @@ public final class SandboxedQueryRunner
                             + SqlText.literal(input.getValue().toAbsolutePath().toString()) + ")");
                 }
             }
-            attacher.attach(connection, warehouse);
+            attacher.attach(connection, warehouse, WarehouseAttacher.Queries.UNTRUSTED);
             try (Statement statement = connection.createStatement()) {
                 String allowed = inputs.values().stream().map(path -> SqlText.literal(path.toAbsolutePath().toString())).collect(Collectors.joining(", ", "[", "]"));
                 statement.execute("SET allowed_paths = " + allowed);

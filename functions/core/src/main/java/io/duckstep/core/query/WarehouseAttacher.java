@@ -31,16 +31,47 @@ public final class WarehouseAttacher
         this.secrets = requireNonNull(secrets, "secrets is null");
     }
 
+    /** Whether the queries that will run on the connection are DuckStep's own or written by the model. */
+    public enum Queries
+    {
+        TRUSTED, UNTRUSTED
+    }
+
+    /**
+     * How a MotherDuck database is attached: with which secret's token, and whether in SaaS mode (no local file
+     * or extension access on the client). Queries the model wrote get the read-scaling token where one is
+     * configured, and SaaS mode always.
+     */
+    public record MotherDuckAttachment(String tokenSecretName, boolean saasMode, String attachStatement)
+    {
+        public static MotherDuckAttachment of(WarehouseSpecification.MotherDuck motherDuck, Queries queries)
+        {
+            boolean untrusted = queries == Queries.UNTRUSTED;
+            return new MotherDuckAttachment(
+                    untrusted ? motherDuck.readScalingTokenSecretName().orElse(motherDuck.tokenSecretName()) : motherDuck.tokenSecretName(),
+                    untrusted,
+                    "ATTACH " + SqlText.literal("md:" + motherDuck.database()) + " AS " + SqlText.identifier(motherDuck.catalog()));
+        }
+    }
+
     /**
      * @return a human-readable description of what was attached (never a token)
      */
     public String attach(Connection connection, WarehouseSpecification warehouse)
     {
+        return attach(connection, warehouse, Queries.TRUSTED);
+    }
+
+    /**
+     * @return a human-readable description of what was attached (never a token)
+     */
+    public String attach(Connection connection, WarehouseSpecification warehouse, Queries queries)
+    {
         if (warehouse instanceof WarehouseSpecification.DuckDbFile file) {
             return attachFile(connection, file);
         }
         if (warehouse instanceof WarehouseSpecification.MotherDuck motherDuck) {
-            return attachMotherDuck(connection, motherDuck);
+            return attachMotherDuck(connection, MotherDuckAttachment.of(motherDuck, queries), motherDuck);
         }
         return "no warehouse";
     }
@@ -75,7 +106,7 @@ public final class WarehouseAttacher
         return "DuckDB file " + file.location();
     }
 
-    private String attachMotherDuck(Connection connection, WarehouseSpecification.MotherDuck motherDuck)
+    private String attachMotherDuck(Connection connection, MotherDuckAttachment attachment, WarehouseSpecification.MotherDuck motherDuck)
     {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LOAD motherduck");
@@ -85,17 +116,19 @@ public final class WarehouseAttacher
                     + " is unavailable. duckdb_jdbc does not bundle it and DuckStep never downloads extensions at run time:"
                     + " install the motherduck extension into the DuckDB extension directory first. DuckDB said: " + e.getMessage(), e);
         }
-        Secret token = secrets.get(motherDuck.tokenSecretName());
+        Secret token = secrets.get(attachment.tokenSecretName());
         try (Statement statement = connection.createStatement()) {
             // The token goes into DuckDB's configuration, never into a connection string.
             statement.execute("SET motherduck_token = " + SqlText.literal(token.reveal()));
         }
         catch (SQLException e) {
             // DuckDB's message is deliberately not included: it might quote the statement.
-            throw new WarehouseUnavailableException("MotherDuck rejected the token configuration from secret " + motherDuck.tokenSecretName());
+            throw new WarehouseUnavailableException("MotherDuck rejected the token configuration from secret " + attachment.tokenSecretName());
         }
-        execute(connection, "ATTACH " + SqlText.literal("md:" + motherDuck.database()) + " AS " + SqlText.identifier(motherDuck.catalog()),
-                "Cannot attach MotherDuck database md:" + motherDuck.database());
+        if (attachment.saasMode()) {
+            execute(connection, "SET motherduck_saas_mode = true", "Cannot switch MotherDuck to SaaS mode");
+        }
+        execute(connection, attachment.attachStatement(), "Cannot attach MotherDuck database md:" + motherDuck.database());
         return "MotherDuck md:" + motherDuck.database() + " as " + motherDuck.catalog();
     }
 

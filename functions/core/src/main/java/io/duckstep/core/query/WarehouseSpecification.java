@@ -1,5 +1,7 @@
 package io.duckstep.core.query;
 
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -40,8 +42,9 @@ public sealed interface WarehouseSpecification
      * @param database the MotherDuck database name, e.g. {@code my_db}
      * @param catalog the name queries use for it
      * @param tokenSecretName the secret that holds the MotherDuck token
+     * @param readScalingTokenSecretName the secret that holds a read-scaling token, used for queries the model wrote
      */
-    record MotherDuck(String database, String catalog, String tokenSecretName)
+    record MotherDuck(String database, String catalog, String tokenSecretName, Optional<String> readScalingTokenSecretName)
             implements WarehouseSpecification
     {
         public MotherDuck
@@ -52,6 +55,12 @@ public sealed interface WarehouseSpecification
             }
             requireCatalog(catalog);
             requireNonNull(tokenSecretName, "tokenSecretName is null");
+            requireNonNull(readScalingTokenSecretName, "readScalingTokenSecretName is null");
+        }
+
+        public MotherDuck(String database, String catalog, String tokenSecretName)
+        {
+            this(database, catalog, tokenSecretName, Optional.empty());
         }
     }
 

@@ -38,6 +38,27 @@ class WarehouseAttacherTest
     }
 
     @Test
+    void motherDuckAttachment_modelsQueries_useSaasModeAndTheReadScalingToken()
+    {
+        WarehouseSpecification.MotherDuck motherDuck = new WarehouseSpecification.MotherDuck("analytics", "e_commerce", "md-token", java.util.Optional.of("md-read-scaling-token"));
+
+        WarehouseAttacher.MotherDuckAttachment untrusted = WarehouseAttacher.MotherDuckAttachment.of(motherDuck, WarehouseAttacher.Queries.UNTRUSTED);
+        WarehouseAttacher.MotherDuckAttachment trusted = WarehouseAttacher.MotherDuckAttachment.of(motherDuck, WarehouseAttacher.Queries.TRUSTED);
+
+        assertThat(untrusted).isEqualTo(new WarehouseAttacher.MotherDuckAttachment("md-read-scaling-token", true, "ATTACH 'md:analytics' AS \"e_commerce\""));
+        assertThat(trusted).isEqualTo(new WarehouseAttacher.MotherDuckAttachment("md-token", false, "ATTACH 'md:analytics' AS \"e_commerce\""));
+    }
+
+    @Test
+    void motherDuckAttachment_noReadScalingToken_usesTheTokenInSaasMode()
+    {
+        WarehouseSpecification.MotherDuck motherDuck = new WarehouseSpecification.MotherDuck("analytics", "e_commerce", "md-token");
+
+        assertThat(WarehouseAttacher.MotherDuckAttachment.of(motherDuck, WarehouseAttacher.Queries.UNTRUSTED))
+                .isEqualTo(new WarehouseAttacher.MotherDuckAttachment("md-token", true, "ATTACH 'md:analytics' AS \"e_commerce\""));
+    }
+
+    @Test
     void attach_none_attachesNothing(@TempDir Path work)
             throws Exception
     {
