@@ -2,6 +2,7 @@ package io.duckstep.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
@@ -66,8 +67,15 @@ public final class DuckStepStack
                         .reason("Only AWSLambdaBasicExecutionRole, which lets a function write its own CloudWatch logs; every data permission is an inline, prefix-scoped statement.")
                         .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")).build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("Wildcards are confined to one bucket prefix (uploads/*, runs/*, warehouse/*), to the versions and aliases of one function (function:<name>:*), to this state machine's executions, "
-                                + "and to X-Ray's PutTraceSegments/PutTelemetryRecords and S3's object-level actions (GetObject*, GetBucket*, List*, Abort*, DeleteObject*) that CDK grants generate.")
+                        .reason("Wildcards only where they are scoped: objects under one bucket prefix (uploads/, runs/, warehouse/), the versions and aliases of one "
+                                + "function, this stack's state machines' executions, the object-level S3 actions and KMS data-key actions CDK grants generate, and "
+                                + "X-Ray trace writing, which has no resource-level permissions.")
+                        .appliesTo(List.of(
+                                "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:Abort*", "Action::kms:GenerateDataKey*",
+                                RegexAppliesTo.builder().regex("/^Resource::<StorageData[A-Za-z0-9]+\\.Arn>\\/(uploads|runs|warehouse)\\/\\*$/").build(),
+                                RegexAppliesTo.builder().regex("/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/").build(),
+                                RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:states:.+:execution:<[A-Za-z0-9]+\\.Name>:\\*$/").build(),
+                                "Resource::*"))
                         .build()), true);
     }
 
