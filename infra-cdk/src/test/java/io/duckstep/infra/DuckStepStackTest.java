@@ -184,6 +184,70 @@ class DuckStepStackTest
         assertThat(policies).doesNotContain("\"s3:*\"").doesNotContain("\"Action\":\"*\"");
     }
 
+    @Test
+    void prepareAndQuarantine_readUploadsAndWriteOnlyRuns()
+    {
+        for (String role : List.of("SummaryWorkflowPrepareUploadServiceRole", "SummaryWorkflowQuarantineServiceRole")) {
+            String policies = policiesOf(role);
+            assertThat(policies).as(role).contains("/uploads/*").contains("/runs/*").doesNotContain("/warehouse/*");
+            assertThat(writes(role)).as(role).allMatch(resource -> resource.contains("/runs/*"));
+        }
+    }
+
+    @Test
+    void latestUpload_mayOnlyListUploads()
+    {
+        String policies = policiesOf("SummaryWorkflowLatestUploadServiceRole");
+        assertThat(policies).contains("\"s3:ListBucket\"").contains("\"s3:prefix\":[\"uploads/*\"]")
+                .doesNotContain("s3:GetObject").doesNotContain("s3:PutObject");
+    }
+
+    @Test
+    void report_readsRunsAndWarehouseAndWritesOnlyRuns()
+    {
+        assertThat(policiesOf("SummaryWorkflowReportServiceRole")).contains("/runs/*").contains("/warehouse/*").doesNotContain("/uploads/*");
+        assertThat(writes("SummaryWorkflowReportServiceRole")).allMatch(resource -> resource.contains("/runs/*"));
+    }
+
+    @Test
+    void notification_publishesReadsRunsAndDescribesOnlyExecutions()
+    {
+        String policies = policiesOf("NotificationsNotifyServiceRole");
+        assertThat(policies).contains("sns:Publish").contains("states:DescribeExecution").contains("/runs/*")
+                .doesNotContain("/uploads/*").doesNotContain("/warehouse/*").doesNotContain("s3:PutObject");
+    }
+
+    @Test
+    void stateMachine_everyTaskResourceIsAFunctionOfTheStack()
+    {
+        JsonNode machine = summaryStateMachine();
+        List<String> functionReferences = new ArrayList<>();
+        machine.path("DefinitionSubstitutions").forEach(value -> functionReferences.add(value.toString()));
+        assertThat(functionReferences).hasSize(5).allSatisfy(reference -> assertThat(reference).containsAnyOf("\"Ref\":\"SummaryWorkflow", "\"Fn::GetAtt\":[\"SummaryWorkflow"));
+        // the referenced resources are this stack's functions or their live aliases
+        functionReferences.forEach(reference -> {
+            String logicalId = reference.replaceAll(".*\"(SummaryWorkflow[A-Za-z0-9]+)\".*", "$1");
+            assertThat(json.path("Resources").path(logicalId).path("Type").asText()).as(logicalId).isIn("AWS::Lambda::Function", "AWS::Lambda::Alias");
+        });
+    }
+
+    /** The S3 resources a role may write to (PutObject and friends). */
+    private static List<String> writes(String role)
+    {
+        List<String> resources = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy") && resource.path("Properties").path("Roles").toString().contains(role)) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Action").toString().contains("s3:PutObject")) {
+                        resources.add(statement.path("Resource").toString());
+                    }
+                });
+            }
+        });
+        assertThat(resources).as("write statements of " + role).isNotEmpty();
+        return resources;
+    }
+
     private static String policiesOf(String prefix)
     {
         StringBuilder policies = new StringBuilder();
