@@ -13,7 +13,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +71,8 @@ public final class S3ObjectStorage
             return local;
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot cache " + location + " under " + cacheDirectory, e);
+            // a full or unwritable /tmp: a storage failure like any other, retried by the state machine
+            throw new StorageException("Cannot cache " + location + " under " + cacheDirectory + ": " + e.getMessage(), e);
         }
     }
 
