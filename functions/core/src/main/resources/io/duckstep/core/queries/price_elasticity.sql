@@ -1,61 +1,125 @@
--- Price elasticity: CORR(Price, Quantity) per product, recent upload (mydf) vs history (e_commerce.year_09_10).
--- A negative correlation means buyers take more when the price is lower.
+-- price_elasticity: correlation of price and quantity per product line (CORR(Price, Quantity), a simple
+-- stand-in for price elasticity: negative = customers buy more when the price is lower), recent upload
+-- (table mydf) versus warehouse history (table e_commerce.year_09_10).
+-- Output, in this order: stock_code VARCHAR, description VARCHAR, recent_elasticity DOUBLE,
+-- historical_elasticity DOUBLE, elasticity_change DOUBLE (= recent - historical).
 --
--- What the naive version gets wrong, and the fix:
--- * DuckDB's CORR returns NaN, not NULL, for a group whose price or quantity is constant (zero variance),
---   and NaN sorts FIRST in a descending ORDER BY (observed on DuckDB 2.0): the naive top of the list is
---   all meaningless NaNs. NaN becomes NULL, and NULL changes sort last.
--- * A correlation over one or two lines is noise (two points always correlate at +-1): a period needs at
---   least 3 lines of the product to have an elasticity.
--- * Cancellations (Invoice 'C...', negative Quantity), Price = 0 lines and non-product stock codes (POST,
---   DOT, M, ADJUST, ...; products are five digits with an optional letter suffix) are not sales: excluded.
--- * One description per stock code (the most frequent trimmed one, ties alphabetical).
--- * Each side is aggregated once; the inner join keeps products sold in both periods. Ordered by the
---   absolute change, largest first, NULLs last, ties by stock code.
-WITH product_lines AS (
-    SELECT 'recent' AS period, StockCode, trim(Description) AS description, Quantity, Price
+-- What the naive version (CORR over mydf JOIN year_09_10 USING (StockCode), ORDER BY the change DESC) gets
+-- wrong, and what this query does instead:
+-- 1. NaN: DuckDB's CORR returns NaN, not NULL, when price or quantity is constant in the group (and for a
+--    single row). Checked in DuckDB v2.0.0: CORR over (1,2),(1,3),(1,5) is NaN, over one row is NaN, and NaN
+--    compares greater than every number, so ORDER BY ... DESC puts NaN rows FIRST (NULLs still go last), and
+--    abs(NaN) is NaN. The naive ordering therefore starts with meaningless products. A NaN correlation is
+--    turned into NULL (isnan), meaning "no correlation can be measured".
+-- 2. Too few rows: two points always correlate at +1 or -1 and three or four are dominated by single orders,
+--    so a period's correlation is NULL unless the product has at least 5 counted sale rows in that period.
+-- 3. Row-by-row join: joining the two tables' rows on the stock code multiplies the rows and correlates the
+--    wrong pairs. Each side is aggregated on its own first and only per-product results are joined.
+-- 4. Cancellations: a line whose Invoice starts with 'C' is a cancellation (negative Quantity). Rows with a
+--    negative Quantity but no 'C' are stock adjustments. Neither is a sale at a price, and their negative
+--    quantities would create a spurious correlation. Only rows with Quantity > 0 on an invoice not starting
+--    with 'C' count.
+-- 5. Price = 0 rows are free samples, damages and stock corrections, not a price customers reacted to:
+--    only rows with Price > 0 count.
+-- 6. Non-product stock codes (POST, DOT, ADJUST, M, D, C2, BANK CHARGES, PADS, TEST001, DCGS..., gift_0001_...)
+--    are postage, fees, manual corrections, vouchers and test lines. A product is a stock code of five digits
+--    followed by optional letters. Everything else is left out.
+-- 7. Stock code spelling: the same product appears under upper and lower case codes (18098C and 18098c),
+--    so codes are trimmed and upper-cased before grouping.
+-- 8. Description: the most frequent trimmed description of the product's counted sale rows in both periods
+--    together, ties broken by the alphabetically first. An empty description or the literal 'NA' (how the
+--    source marks a missing description) is not a description.
+-- 9. Join: an inner join on products sold (at least one counted row) in both periods. Such a product is listed
+--    even when one or both correlations are NULL, so the report shows that it could not be measured.
+--    elasticity_change is NULL when either side is NULL.
+-- 10. Rounding: correlations are rounded to 12 decimals. CORR is computed in floating point and parallel
+--     threads combine partial results in varying order, so the last bits differ from run to run (a perfect
+--     correlation shows as 0.9999999999999998). Rounding keeps the output and its order stable.
+-- 11. Order: absolute change descending with NULL changes last, then stock_code ascending for a stable order.
+-- Each side is read once: GROUP BY GROUPING SETS computes, in one pass, the per-product correlation and the
+-- per-description row counts used to pick the description.
+WITH recent_sales AS (
+    SELECT
+        upper(trim(StockCode)) AS stock_code,
+        nullif(nullif(trim(Description), ''), 'NA') AS description,
+        Price AS price,
+        Quantity AS quantity
     FROM mydf
-    WHERE Quantity > 0 AND Price > 0 AND NOT starts_with(Invoice, 'C') AND regexp_full_match(StockCode, '[0-9]{5}[A-Za-z]{0,2}')
-    UNION ALL
-    SELECT 'historical' AS period, StockCode, trim(Description) AS description, Quantity, Price
+    WHERE regexp_full_match(upper(trim(StockCode)), '[0-9]{5}[A-Z]*')
+        AND NOT starts_with(Invoice, 'C')
+        AND Quantity > 0
+        AND Price > 0
+),
+historical_sales AS (
+    SELECT
+        upper(trim(StockCode)) AS stock_code,
+        nullif(nullif(trim(Description), ''), 'NA') AS description,
+        Price AS price,
+        Quantity AS quantity
     FROM e_commerce.year_09_10
-    WHERE Quantity > 0 AND Price > 0 AND NOT starts_with(Invoice, 'C') AND regexp_full_match(StockCode, '[0-9]{5}[A-Za-z]{0,2}')
+    WHERE regexp_full_match(upper(trim(StockCode)), '[0-9]{5}[A-Z]*')
+        AND NOT starts_with(Invoice, 'C')
+        AND Quantity > 0
+        AND Price > 0
 ),
-correlations AS (
+recent_groups AS MATERIALIZED (
     SELECT
-        StockCode,
-        count(*) FILTER (WHERE period = 'recent') AS recent_lines,
-        count(*) FILTER (WHERE period = 'historical') AS historical_lines,
-        corr(Price, Quantity) FILTER (WHERE period = 'recent') AS recent_corr,
-        corr(Price, Quantity) FILTER (WHERE period = 'historical') AS historical_corr
-    FROM product_lines
-    GROUP BY StockCode
+        stock_code,
+        description,
+        grouping(description) = 1 AS is_product_total,
+        count(*) AS sale_rows,
+        corr(price, quantity) AS correlation
+    FROM recent_sales
+    GROUP BY GROUPING SETS ((stock_code), (stock_code, description))
 ),
-elasticities AS (
+historical_groups AS MATERIALIZED (
     SELECT
-        StockCode,
-        CASE WHEN recent_lines >= 3 AND NOT isnan(recent_corr) THEN recent_corr END AS recent_elasticity,
-        CASE WHEN historical_lines >= 3 AND NOT isnan(historical_corr) THEN historical_corr END AS historical_elasticity
-    FROM correlations
-    WHERE recent_lines > 0 AND historical_lines > 0
+        stock_code,
+        description,
+        grouping(description) = 1 AS is_product_total,
+        count(*) AS sale_rows,
+        corr(price, quantity) AS correlation
+    FROM historical_sales
+    GROUP BY GROUPING SETS ((stock_code), (stock_code, description))
 ),
-description_counts AS (
-    SELECT StockCode, description, count(*) AS lines
-    FROM product_lines
-    WHERE description IS NOT NULL AND description <> ''
-    GROUP BY StockCode, description
+recent_products AS (
+    SELECT
+        stock_code,
+        CASE WHEN sale_rows >= 5 AND NOT isnan(correlation) THEN round(correlation, 12) END AS elasticity
+    FROM recent_groups
+    WHERE is_product_total
 ),
-descriptions AS (
-    SELECT StockCode, first(description ORDER BY lines DESC, description) AS description
-    FROM description_counts
-    GROUP BY StockCode
+historical_products AS (
+    SELECT
+        stock_code,
+        CASE WHEN sale_rows >= 5 AND NOT isnan(correlation) THEN round(correlation, 12) END AS elasticity
+    FROM historical_groups
+    WHERE is_product_total
+),
+product_descriptions AS (
+    SELECT stock_code, first(description ORDER BY sale_rows DESC, description ASC) AS description
+    FROM (
+        SELECT stock_code, description, sum(sale_rows) AS sale_rows
+        FROM (
+            SELECT stock_code, description, sale_rows
+            FROM recent_groups
+            WHERE NOT is_product_total AND description IS NOT NULL
+            UNION ALL
+            SELECT stock_code, description, sale_rows
+            FROM historical_groups
+            WHERE NOT is_product_total AND description IS NOT NULL
+        )
+        GROUP BY stock_code, description
+    )
+    GROUP BY stock_code
 )
 SELECT
-    e.StockCode AS stock_code,
-    d.description,
-    e.recent_elasticity,
-    e.historical_elasticity,
-    e.recent_elasticity - e.historical_elasticity AS elasticity_change
-FROM elasticities e
-LEFT JOIN descriptions d USING (StockCode)
-ORDER BY abs(elasticity_change) DESC NULLS LAST, stock_code
+    recent.stock_code AS stock_code,
+    product_descriptions.description AS description,
+    recent.elasticity AS recent_elasticity,
+    historical.elasticity AS historical_elasticity,
+    recent.elasticity - historical.elasticity AS elasticity_change
+FROM recent_products AS recent
+INNER JOIN historical_products AS historical ON historical.stock_code = recent.stock_code
+LEFT JOIN product_descriptions ON product_descriptions.stock_code = recent.stock_code
+ORDER BY abs(elasticity_change) DESC NULLS LAST, stock_code ASC
