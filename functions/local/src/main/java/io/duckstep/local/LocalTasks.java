@@ -81,13 +81,27 @@ public final class LocalTasks
 
     public LocalTasks(LocalConfiguration configuration)
     {
-        this(configuration, new EnvironmentSecretStore(System.getenv()), LocalTasks::modelFromEnvironment);
+        this(configuration, new EnvironmentSecretStore(System.getenv()));
+    }
+
+    /** With these secrets (the MotherDuck tokens), and the model configured from the environment when a question needs it. */
+    public LocalTasks(LocalConfiguration configuration, SecretStore secrets)
+    {
+        this(configuration, secrets, LocalTasks::modelFromEnvironment);
     }
 
     /**
      * @param modelTask the model's side of the prompt workflow, made on first use (only questions need a key)
      */
     public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask)
+    {
+        this(configuration, secrets, modelTask, new WarehouseAttacher.ExtensionConnector());
+    }
+
+    /**
+     * @param motherDuck how MotherDuck is reached (the extension; tests stand in for it, as MotherDuck cannot be reached from them)
+     */
+    public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask, WarehouseAttacher.MotherDuckConnector motherDuck)
     {
         this.configuration = requireNonNull(configuration, "configuration is null");
         ObjectStorage storage = new LocalFileStorage();
@@ -98,13 +112,13 @@ public final class LocalTasks
         this.quarantineTask = new QuarantineTask(layout);
         this.latestUploadTask = new LatestUploadTask(storage, configuration.uploads().toString());
         this.reportTask = new ReportTask(duckDb, layout, configuration.warehouse());
-        WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets);
+        WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets, motherDuck);
         this.describeDataTask = new DescribeDataTask(duckDb, new InputTables(storage, transactionsReader), attacher, configuration.warehouse());
         this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb),
                 new SandboxedQueryRunner(duckDb, attacher, configuration.warehouse(), PROMPT_QUERY_TIMEOUT, PROMPT_ROW_CAP, PROMPT_CHARACTER_CAP));
         this.modelTask = memoize(requireNonNull(modelTask, "modelTask is null"));
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
-                new WarehouseAttacher(storage, secrets), configuration.warehouse());
+                attacher, configuration.warehouse());
     }
 
     public QueryTask queryTask()
