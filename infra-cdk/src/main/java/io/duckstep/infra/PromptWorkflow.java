@@ -59,9 +59,6 @@ public final class PromptWorkflow
         }
         else {
             environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
-            environment.put("DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", props.secrets().motherDuckToken().getSecretArn());
-            // the model's queries run with the read-scaling token, in SaaS mode
-            environment.put("DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET", props.secrets().motherDuckReadScalingToken().getSecretArn());
         }
         Path query = props.stack().lambdaPackage("query");
         Function describe = JavaFunctions.create(this, new JavaFunctions.Definition("DescribeData", query, "io.duckstep.lambda.query.DescribeDataHandler::handleRequest", 3008, 300, true, environment));
@@ -72,8 +69,9 @@ public final class PromptWorkflow
             storage.bucket().grantRead(duckDb, DataStorage.RUNS + "*");
             storage.bucket().grantRead(duckDb, DataStorage.WAREHOUSE + "*");
             if (props.stack().warehouse().equals("motherduck")) {
-                props.secrets().motherDuckToken().grantRead(duckDb);
-                props.secrets().motherDuckReadScalingToken().grantRead(duckDb);
+                // the model's queries (and the description offered to the model) get only the read-scaling token, in SaaS mode
+                MotherDuckExtensionLayer.of(this, props.stack().repositoryRoot())
+                        .attach(duckDb, props.secrets().motherDuckReadScalingToken(), "DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET");
             }
         }
         props.secrets().openAiKey().grantRead(model);

@@ -51,8 +51,6 @@ public final class SummaryWorkflow
         }
         else {
             environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
-            // the secret's ARN, never its value
-            environment.put("DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", props.secrets().motherDuckToken().getSecretArn());
         }
         Path query = props.stack().lambdaPackage("query");
         Function prepare = function("PrepareUpload", query, "io.duckstep.lambda.query.PrepareUploadHandler::handleRequest", true, environment);
@@ -74,8 +72,8 @@ public final class SummaryWorkflow
         storage.bucket().grantRead(report, WAREHOUSE + "*");
         storage.bucket().grantPut(report, RUNS + "*");
         if (props.stack().warehouse().equals("motherduck")) {
-            props.secrets().motherDuckToken().grantRead(queries);
-            props.secrets().motherDuckToken().grantRead(report);
+            // only the query function reads the warehouse (the report names it, it does not attach it): it alone gets the full token
+            MotherDuckExtensionLayer.of(this, props.repositoryRoot()).attach(queries, props.secrets().motherDuckToken(), "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET");
         }
 
         substitutions.put("PrepareUploadFunctionArn", JavaFunctions.invocable(this, prepare, true).getFunctionArn());

@@ -18,7 +18,7 @@ class CdkNagTest
     @Test
     void awsSolutions_stack_hasNoUnsuppressedFinding()
     {
-        App app = new App();
+        App app = TestingStacks.motherDuckApp();
         DuckStepStack stack = TestingStacks.stack(app, "motherduck", Optional.of("analytics"), Optional.empty());
         assertNoFinding(app, stack);
     }
