@@ -16,8 +16,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Stands in for MotherDuck, which tests cannot reach, at {@link WarehouseAttacher.MotherDuckConnector}: it records
- * what it was handed, and either attaches a local DuckDB file READ_ONLY under the attachment's catalog (as MotherDuck
- * would attach the database) or fails with the text MotherDuck would send back.
+ * what it was handed, and either attaches a local DuckDB file under the attachment's catalog, read-only when the attach
+ * statement says so (as MotherDuck would attach the database), or fails with the text MotherDuck would send back.
  */
 public final class TestingMotherDuck
         implements WarehouseAttacher.MotherDuckConnector
@@ -60,9 +60,10 @@ public final class TestingMotherDuck
         if (refusal.isPresent()) {
             throw new SQLException(refusal.get().formatted(token.reveal()));
         }
-        String catalog = attachment.attachStatement().replaceFirst("^ATTACH '[^']*' AS (\"[^\"]+\") \\(READ_ONLY\\)$", "$1");
+        boolean readOnly = attachment.attachStatement().endsWith(" (READ_ONLY)");
+        String catalog = attachment.attachStatement().replaceFirst("^ATTACH '[^']*' AS (\"[^\"]+\").*$", "$1");
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ATTACH " + SqlText.literal(database.orElseThrow().toAbsolutePath().toString()) + " AS " + catalog + " (READ_ONLY)");
+            statement.execute("ATTACH " + SqlText.literal(database.orElseThrow().toAbsolutePath().toString()) + " AS " + catalog + (readOnly ? " (READ_ONLY)" : ""));
         }
     }
 

@@ -75,6 +75,24 @@ class MotherDuckWarehouseCommandTest
     }
 
     @Test
+    void load_intoMotherDuckWithoutAnyToken_printsOneLineAndExitsOne()
+    {
+        Result result = run(Map.of(), "load", TestingProject.sampleCsv().toString(), "--warehouse", "md:analytics");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("duckstep load: " + NO_TOKEN + System.lineSeparator());
+    }
+
+    @Test
+    void load_intoMotherDuckWithoutTheExtension_failsBeforeReadingAnyFile()
+    {
+        Result result = run(Map.of("motherduck_token", TOKEN), "load", directory.resolve("no-such-file.csv").toString(), "--warehouse", "md:analytics");
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("run `duckstep extensions install motherduck` once").doesNotContain("no-such-file").doesNotContain(TOKEN);
+    }
+
+    @Test
     void query_motherDuckWithoutDatabaseName_isAUsageError()
     {
         Result result = run(Map.of(), "query", "SELECT 1", "--warehouse", "md:");
