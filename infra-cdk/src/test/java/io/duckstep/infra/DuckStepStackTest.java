@@ -210,10 +210,20 @@ class DuckStepStackTest
     }
 
     @Test
-    void notification_publishesReadsRunsAndDescribesOnlyExecutions()
+    void manifest_readsRunsWritesOnlyManifestsAndDeletesOnlyRunOutputs()
+    {
+        String policies = policiesOf("SummaryWorkflowManifestServiceRole");
+        assertThat(policies).contains("/runs/*").doesNotContain("/uploads/*").doesNotContain("/warehouse/*");
+        assertThat(writes("SummaryWorkflowManifestServiceRole")).singleElement().asString().contains("/runs/*/manifest.json");
+        assertThat(policies).contains("\"s3:DeleteObject\"").contains("/runs/*/results/*").contains("/runs/*/report.html").contains("/runs/*/upload/*")
+                .doesNotContain("s3:DeleteObject*");
+    }
+
+    @Test
+    void notification_publishesAndReadsOnlyManifests()
     {
         String policies = policiesOf("NotificationsNotifyServiceRole");
-        assertThat(policies).contains("sns:Publish").contains("states:DescribeExecution").contains("/runs/*")
+        assertThat(policies).contains("sns:Publish").contains("/runs/*/manifest.json").doesNotContain("states:")
                 .doesNotContain("/uploads/*").doesNotContain("/warehouse/*").doesNotContain("s3:PutObject");
     }
 
@@ -223,7 +233,7 @@ class DuckStepStackTest
         JsonNode machine = summaryStateMachine();
         List<String> functionReferences = new ArrayList<>();
         machine.path("DefinitionSubstitutions").forEach(value -> functionReferences.add(value.toString()));
-        assertThat(functionReferences).hasSize(5).allSatisfy(reference -> assertThat(reference).containsAnyOf("\"Ref\":\"SummaryWorkflow", "\"Fn::GetAtt\":[\"SummaryWorkflow"));
+        assertThat(functionReferences).hasSize(6).allSatisfy(reference -> assertThat(reference).containsAnyOf("\"Ref\":\"SummaryWorkflow", "\"Fn::GetAtt\":[\"SummaryWorkflow"));
         // the referenced resources are this stack's functions or their live aliases
         functionReferences.forEach(reference -> {
             String logicalId = reference.replaceAll(".*\"(SummaryWorkflow[A-Za-z0-9]+)\".*", "$1");

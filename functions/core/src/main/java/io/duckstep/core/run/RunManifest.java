@@ -76,8 +76,8 @@ public record RunManifest(
      */
     public record Failure(String error, String cause, String quarantine) {}
 
-    /** An input of the run; {@code size} and {@code sha256} are null where the run failed before reading it. */
-    public record Input(String name, String location, Long size, String sha256)
+    /** An input of the run and its rows; {@code size}, {@code sha256} and {@code rows} are null where the run failed before reading it. */
+    public record Input(String name, String location, Long size, String sha256, Long rows)
     {
         public Input
         {
@@ -120,13 +120,14 @@ public record RunManifest(
         }
     }
 
-    /** The published report page, its size and SHA-256. */
-    public record Report(String location, long size, String sha256)
+    /** The published report page, its size and SHA-256, and the headline findings it shows. */
+    public record Report(String location, long size, String sha256, List<String> headlines)
     {
         public Report
         {
             requireNonNull(location, "location is null");
             requireNonNull(sha256, "sha256 is null");
+            headlines = headlines == null ? List.of() : List.copyOf(headlines);
         }
     }
 

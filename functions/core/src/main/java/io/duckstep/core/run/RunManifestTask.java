@@ -9,6 +9,7 @@ import io.duckstep.core.task.RunManifestInput;
 import io.duckstep.core.task.RunManifestInput.RunState;
 import io.duckstep.core.task.TaskError;
 import io.duckstep.core.upload.PrepareUploadTask;
+import io.duckstep.core.upload.PreparedUpload;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,9 +61,8 @@ public final class RunManifestTask
         }
         List<RunManifest.Result> results = run.results().stream().map(this::result).toList();
         String report = run.report().location();
-        RunManifest.Report published = new RunManifest.Report(report, layout.storage().size(report), Sha256.of(fetch(report)));
-        RunManifest.Input upload = new RunManifest.Input("upload", run.prepared().source(), run.prepared().sourceBytes(), run.prepared().sourceSha256());
-        return manifest(runId, workflow, RunManifest.Status.SUCCEEDED, null, List.of(upload), results, published);
+        RunManifest.Report published = new RunManifest.Report(report, layout.storage().size(report), Sha256.of(fetch(report)), run.report().headlines());
+        return manifest(runId, workflow, RunManifest.Status.SUCCEEDED, null, List.of(input(run.prepared())), results, published);
     }
 
     private RunManifest failed(String runId, String workflow, RunState run)
@@ -76,11 +76,11 @@ public final class RunManifestTask
         String quarantine = run.quarantine() == null ? null : run.quarantine().copy();
         List<RunManifest.Input> inputs = List.of();
         if (run.prepared() != null) {
-            inputs = List.of(new RunManifest.Input("upload", run.prepared().source(), run.prepared().sourceBytes(), run.prepared().sourceSha256()));
+            inputs = List.of(input(run.prepared()));
         }
         else if (run.upload() != null) {
             // not read by this run: its size and checksum are unknown (the quarantined copy, if any, is named in the error)
-            inputs = List.of(new RunManifest.Input("upload", run.upload(), null, null));
+            inputs = List.of(new RunManifest.Input("upload", run.upload(), null, null, null));
         }
         return manifest(runId, workflow, RunManifest.Status.FAILED, new RunManifest.Failure(error.error(), cause, quarantine), inputs, List.of(), null);
     }
@@ -105,6 +105,11 @@ public final class RunManifestTask
     {
         return new RunManifest(RunManifest.VERSION, runId, workflow, status, error, clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(), inputs,
                 warehouse(), new RunManifest.Definition(workflow, definitionSha256.apply(runId).orElse(null)), results, report);
+    }
+
+    private static RunManifest.Input input(PreparedUpload prepared)
+    {
+        return new RunManifest.Input("upload", prepared.source(), prepared.sourceBytes(), prepared.sourceSha256(), prepared.rowCount());
     }
 
     private RunManifest.Result result(QueryOutput output)
