@@ -65,9 +65,9 @@ class DuckStepStackTest
     @Test
     void functions_allRunJavaOnArm64()
     {
-        // eleven DuckStep functions (CDK adds one of its own, for the bucket's EventBridge notifications)
+        // twelve DuckStep functions (CDK adds one of its own, for the bucket's EventBridge notifications)
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", Match.stringLikeRegexp("io\\.duckstep\\..*")))))
-                .hasSize(11)
+                .hasSize(12)
                 .allSatisfy((id, function) -> assertThat(new ObjectMapper().valueToTree(function).path("Properties").toString())
                         .contains("\"Architectures\":[\"arm64\"]").contains("\"Runtime\":\"java25\""));
     }
@@ -85,15 +85,15 @@ class DuckStepStackTest
     void logGroups_haveARetention()
     {
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        // one per function (11), per state machine (2), and the API's access log
-        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(14);
+        // one per function (12), per state machine (2), and the API's access log
+        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(15);
     }
 
     @Test
     void functions_logStructuredJson()
     {
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(11);
+                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(12);
     }
 
     @Test

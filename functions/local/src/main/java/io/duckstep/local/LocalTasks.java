@@ -147,6 +147,11 @@ public final class LocalTasks
         return layout;
     }
 
+    public LocalConfiguration configuration()
+    {
+        return configuration;
+    }
+
     /** What {@code ${...}} in the state machine files stands for locally (CDK substitutes real ARNs on AWS). */
     public Map<String, String> substitutions()
     {
