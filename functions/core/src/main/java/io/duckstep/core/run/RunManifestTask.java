@@ -92,7 +92,8 @@ public final class RunManifestTask
             layout.storage().delete(layout.result(runId, query));
         }
         for (QueryOutput result : run.results()) {
-            if (result.location().startsWith(layout.runPrefix(runId))) {
+            // only this run's own result names: a location elsewhere is not the run's to remove
+            if (result.location().equals(layout.result(runId, result.name()))) {
                 layout.storage().delete(result.location());
             }
         }
