@@ -67,12 +67,14 @@ public final class DuckStepStack
                         .reason("Only AWSLambdaBasicExecutionRole, which lets a function write its own CloudWatch logs; every data permission is an inline, prefix-scoped statement.")
                         .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")).build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("Wildcards only where they are scoped: objects under one bucket prefix (uploads/, runs/, warehouse/), the versions and aliases of one "
-                                + "function, this stack's state machines' executions, the object-level S3 actions and KMS data-key actions CDK grants generate, and "
+                        .reason("Wildcards only where they are scoped: objects under one bucket prefix (uploads/, runs/, warehouse/) or one name in every run "
+                                + "(manifest, report, results, validated upload), the versions and aliases of one function, this stack's state machines' executions, the object-level S3 actions and KMS data-key actions CDK grants generate, and "
                                 + "X-Ray trace writing, which has no resource-level permissions.")
                         .appliesTo(List.of(
                                 "Action::s3:GetObject*", "Action::s3:GetBucket*", "Action::s3:List*", "Action::s3:Abort*", "Action::kms:GenerateDataKey*",
                                 RegexAppliesTo.builder().regex("/^Resource::<StorageData[A-Za-z0-9]+\\.Arn>\\/(uploads|runs|warehouse)\\/\\*$/").build(),
+                                // a run's manifest, and the outputs a failed run removes
+                                RegexAppliesTo.builder().regex("/^Resource::<StorageData[A-Za-z0-9]+\\.Arn>\\/runs\\/\\*\\/(manifest\\.json|report\\.html|results\\/\\*|upload\\/\\*)$/").build(),
                                 RegexAppliesTo.builder().regex("/^Resource::<[A-Za-z0-9]+\\.Arn>:\\*$/").build(),
                                 RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:states:.+:execution:<[A-Za-z0-9]+\\.Name>:\\*$/").build(),
                                 "Resource::*"))

@@ -102,7 +102,7 @@ public final class PromptWorkflow
         props.summary().stateMachine().grantStartExecution(stateMachine);
 
         Function apiFunction = JavaFunctions.create(this, new JavaFunctions.Definition("ApiHandler", props.stack().lambdaPackage("api"), "io.duckstep.lambda.api.PromptApiHandler::handleRequest", 512, 29, false,
-                Map.of("PROMPT_STATE_MACHINE_ARN", stateMachine.getStateMachineArn())));
+                Map.of("PROMPT_STATE_MACHINE_ARN", stateMachine.getStateMachineArn(), "DUCKSTEP_UPLOADS_PREFIX", storage.location(DataStorage.UPLOADS))));
         stateMachine.grantStartExecution(apiFunction);
         apiFunction.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("states:DescribeExecution"))
                 .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("states").resource("execution").arnFormat(ArnFormat.COLON_RESOURCE_NAME)
@@ -132,7 +132,8 @@ public final class PromptWorkflow
                         .required(List.of("prompt"))
                         .properties(Map.of(
                                 "prompt", JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).maxLength(2000).build(),
-                                "upload", JsonSchema.builder().type(JsonSchemaType.STRING).build(),
+                                // an object under uploads/ (the handler also checks that it is this stack's bucket, and the key's segments)
+                                "upload", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(1100).pattern("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/uploads/[^\\u0000-\\u001f]+$").build(),
                                 "summary", JsonSchema.builder().type(JsonSchemaType.BOOLEAN).build()))
                         .build())
                 .build());

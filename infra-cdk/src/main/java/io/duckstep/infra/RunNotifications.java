@@ -1,12 +1,8 @@
 package io.duckstep.infra;
 
-import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.Topic;
@@ -38,15 +34,10 @@ public final class RunNotifications
         props.stack().notificationEmail().ifPresent(email -> topic.addSubscription(new EmailSubscription(email)));
         Function function = JavaFunctions.create(this, new JavaFunctions.Definition("Notify", props.stack().lambdaPackage("notification"),
                 "io.duckstep.lambda.notification.NotificationHandler::handleRequest", 512, 60, false,
-                Map.of("TOPIC_ARN", topic.getTopicArn(), "REPORT_LINK_SECONDS", "604800")));
+                Map.of("TOPIC_ARN", topic.getTopicArn(), "DUCKSTEP_RUNS_PREFIX", props.storage().location("runs"), "REPORT_LINK_SECONDS", "604800")));
         topic.grantPublish(function);
-        props.storage().bucket().grantRead(function, DataStorage.RUNS + "*");
-        function.addToRolePolicy(PolicyStatement.Builder.create()
-                .actions(List.of("states:DescribeExecution"))
-                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder()
-                        .service("states").resource("execution").arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                        .resourceName(props.stateMachine().getStateMachineName() + ":*").build())))
-                .build());
+        // what a run produced comes from its manifest, runs/<run>/manifest.json
+        props.storage().bucket().grantRead(function, DataStorage.RUNS + "*/manifest.json");
         Rule.Builder.create(this, "RunEnded")
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.states"))

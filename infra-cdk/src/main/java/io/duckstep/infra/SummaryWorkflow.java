@@ -13,7 +13,11 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +62,10 @@ public final class SummaryWorkflow
         Function quarantine = function("Quarantine", query, "io.duckstep.lambda.query.QuarantineHandler::handleRequest", false, environment);
         Function latest = function("LatestUpload", query, "io.duckstep.lambda.query.LatestUploadHandler::handleRequest", false, environment);
         Function report = function("Report", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.ReportHandler::handleRequest", true, environment);
+        String definition = StateMachineDefinitions.read(props.repositoryRoot(), "summary");
+        Map<String, String> manifestEnvironment = new LinkedHashMap<>(environment);
+        manifestEnvironment.put("DUCKSTEP_DEFINITION_SHA256", sha256(definition));
+        Function manifest = function("Manifest", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.RunManifestHandler::handleRequest", false, manifestEnvironment);
 
         storage.bucket().grantRead(prepare, UPLOADS + "*");
         storage.bucket().grantPut(prepare, RUNS + "*");
@@ -71,6 +79,13 @@ public final class SummaryWorkflow
         storage.bucket().grantRead(report, RUNS + "*");
         storage.bucket().grantRead(report, WAREHOUSE + "*");
         storage.bucket().grantPut(report, RUNS + "*");
+        // the manifest function reads the run's outputs to checksum them, writes only manifests, and deletes only a failed run's outputs
+        storage.bucket().grantRead(manifest, RUNS + "*");
+        storage.bucket().grantPut(manifest, RUNS + "*/" + "manifest.json");
+        manifest.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:DeleteObject"))
+                .resources(List.of(storage.bucket().arnForObjects(RUNS + "*/results/*"), storage.bucket().arnForObjects(RUNS + "*/report.html"),
+                        storage.bucket().arnForObjects(RUNS + "*/upload/*")))
+                .build());
         if (props.stack().warehouse().equals("motherduck")) {
             // only the query function reads the warehouse (the report names it, it does not attach it): it alone gets the full token
             MotherDuckExtensionLayer.of(this, props.repositoryRoot()).attach(queries, props.secrets().motherDuckToken(), "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET");
@@ -81,7 +96,7 @@ public final class SummaryWorkflow
         substitutions.put("ReportFunctionArn", JavaFunctions.invocable(this, report, true).getFunctionArn());
         substitutions.put("QuarantineFunctionArn", quarantine.getFunctionArn());
         substitutions.put("LatestUploadFunctionArn", latest.getFunctionArn());
-        String definition = StateMachineDefinitions.read(props.repositoryRoot(), "summary");
+        substitutions.put("ManifestFunctionArn", manifest.getFunctionArn());
         StateMachineDefinitions.checkSubstitutions("summary", definition, substitutions);
 
         LogGroup logs = LogGroup.Builder.create(this, "SummaryLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
@@ -103,6 +118,16 @@ public final class SummaryWorkflow
         Function function = JavaFunctions.create(this, new JavaFunctions.Definition(id, jar, handler, duckDb ? 3008 : 512, duckDb ? 900 : 60, duckDb, environment));
         functions.put(id, function);
         return function;
+    }
+
+    private static String sha256(String text)
+    {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     public StateMachine stateMachine()

@@ -65,9 +65,9 @@ class DuckStepStackTest
     @Test
     void functions_allRunJavaOnArm64()
     {
-        // eleven DuckStep functions (CDK adds one of its own, for the bucket's EventBridge notifications)
+        // twelve DuckStep functions (CDK adds one of its own, for the bucket's EventBridge notifications)
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", Match.stringLikeRegexp("io\\.duckstep\\..*")))))
-                .hasSize(11)
+                .hasSize(12)
                 .allSatisfy((id, function) -> assertThat(new ObjectMapper().valueToTree(function).path("Properties").toString())
                         .contains("\"Architectures\":[\"arm64\"]").contains("\"Runtime\":\"java25\""));
     }
@@ -85,15 +85,15 @@ class DuckStepStackTest
     void logGroups_haveARetention()
     {
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        // one per function (11), per state machine (2), and the API's access log
-        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(14);
+        // one per function (12), per state machine (2), and the API's access log
+        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(15);
     }
 
     @Test
     void functions_logStructuredJson()
     {
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(11);
+                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(12);
     }
 
     @Test
@@ -210,10 +210,20 @@ class DuckStepStackTest
     }
 
     @Test
-    void notification_publishesReadsRunsAndDescribesOnlyExecutions()
+    void manifest_readsRunsWritesOnlyManifestsAndDeletesOnlyRunOutputs()
+    {
+        String policies = policiesOf("SummaryWorkflowManifestServiceRole");
+        assertThat(policies).contains("/runs/*").doesNotContain("/uploads/*").doesNotContain("/warehouse/*");
+        assertThat(writes("SummaryWorkflowManifestServiceRole")).singleElement().asString().contains("/runs/*/manifest.json");
+        assertThat(policies).contains("\"s3:DeleteObject\"").contains("/runs/*/results/*").contains("/runs/*/report.html").contains("/runs/*/upload/*")
+                .doesNotContain("s3:DeleteObject*");
+    }
+
+    @Test
+    void notification_publishesAndReadsOnlyManifests()
     {
         String policies = policiesOf("NotificationsNotifyServiceRole");
-        assertThat(policies).contains("sns:Publish").contains("states:DescribeExecution").contains("/runs/*")
+        assertThat(policies).contains("sns:Publish").contains("/runs/*/manifest.json").doesNotContain("states:")
                 .doesNotContain("/uploads/*").doesNotContain("/warehouse/*").doesNotContain("s3:PutObject");
     }
 
@@ -223,7 +233,7 @@ class DuckStepStackTest
         JsonNode machine = summaryStateMachine();
         List<String> functionReferences = new ArrayList<>();
         machine.path("DefinitionSubstitutions").forEach(value -> functionReferences.add(value.toString()));
-        assertThat(functionReferences).hasSize(5).allSatisfy(reference -> assertThat(reference).containsAnyOf("\"Ref\":\"SummaryWorkflow", "\"Fn::GetAtt\":[\"SummaryWorkflow"));
+        assertThat(functionReferences).hasSize(6).allSatisfy(reference -> assertThat(reference).containsAnyOf("\"Ref\":\"SummaryWorkflow", "\"Fn::GetAtt\":[\"SummaryWorkflow"));
         // the referenced resources are this stack's functions or their live aliases
         functionReferences.forEach(reference -> {
             String logicalId = reference.replaceAll(".*\"(SummaryWorkflow[A-Za-z0-9]+)\".*", "$1");

@@ -45,6 +45,28 @@ class PromptWorkflowTest
     }
 
     @Test
+    void api_acceptsOnlyUploadsKeysForUpload()
+    {
+        List<String> patterns = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::ApiGateway::Model")) {
+                patterns.add(resource.path("Properties").path("Schema").path("properties").path("upload").path("pattern").asText());
+            }
+        });
+        assertThat(patterns).singleElement().satisfies(pattern -> {
+            assertThat("s3://duckstep-data/uploads/2009/december.csv").matches(pattern);
+            assertThat("s3://duckstep-data/runs/run/results/sales_trends.parquet").doesNotMatch(pattern);
+            assertThat("s3://duckstep-data/warehouse/warehouse.duckdb").doesNotMatch(pattern);
+            assertThat("/etc/passwd").doesNotMatch(pattern);
+            assertThat("file:///etc/passwd").doesNotMatch(pattern);
+            assertThat("s3://duckstep-data/uploads/").doesNotMatch(pattern);
+        });
+        // the handler checks the rest (this bucket, plain key segments) against the uploads prefix it is given
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "io.duckstep.lambda.api.PromptApiHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("DUCKSTEP_UPLOADS_PREFIX", Match.anyValue())))));
+    }
+
+    @Test
     void api_validatesTheQuestionBody()
     {
         template.hasResourceProperties("AWS::ApiGateway::Model", Map.of("Schema", Match.objectLike(Map.of(
