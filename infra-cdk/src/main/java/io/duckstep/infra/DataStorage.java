@@ -87,6 +87,12 @@ public final class DataStorage
         grantObjects(grantee, "s3:PutObject", keyPatterns);
     }
 
+    /** {@code s3:DeleteObject} on the objects matching each key pattern. */
+    public void grantDelete(IGrantable grantee, String... keyPatterns)
+    {
+        grantObjects(grantee, "s3:DeleteObject", keyPatterns);
+    }
+
     /**
      * {@code s3:ListBucket} for listings under {@code prefix} only. Also what lets S3 answer 404 rather than 403 for a
      * missing object under that prefix: S3 evaluates the object key as {@code s3:prefix} for that decision.

@@ -33,7 +33,7 @@ public final class DuckStepStack
         summary = new SummaryWorkflow(this, "SummaryWorkflow", new SummaryWorkflow.Props(props.repositoryRoot(), props, storage, secrets));
         prompt = new PromptWorkflow(this, "PromptWorkflow", new PromptWorkflow.Props(props, storage, secrets, summary));
         reportLinks = new ReportLinks(this, "ReportLinks", new ReportLinks.Props(props, storage, prompt.api()));
-        notifications = new RunNotifications(this, "Notifications", new RunNotifications.Props(props, storage, summary.stateMachine(), prompt.api().urlForPath("/runs")));
+        notifications = new RunNotifications(this, "Notifications", new RunNotifications.Props(props, storage, summary.stateMachine(), prompt.api().getUrl()));
         trigger = new UploadTrigger(this, "UploadTrigger", new UploadTrigger.Props(props, storage, summary.stateMachine(), notifications.topic()));
 
         CfnOutput.Builder.create(this, "BucketName").value(storage.bucket().getBucketName()).description("Upload to s3://<bucket>/uploads/").build();

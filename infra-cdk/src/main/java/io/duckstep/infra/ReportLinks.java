@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * A link to a run's report that keeps working: {@code GET /runs/{id}/report} on the (IAM-authorised) API answers
  * 302 to a freshly presigned, short-lived URL of {@code runs/<id>/report.html}, or 404. The function may read only
- * reports and manifests of runs.
+ * the reports of runs.
  */
 public final class ReportLinks
         extends Construct
@@ -28,7 +28,7 @@ public final class ReportLinks
         super(scope, id);
         function = JavaFunctions.create(this, new JavaFunctions.Definition("ReportLink", props.stack().lambdaPackage("api"), HANDLER, 512, 10, false,
                 Map.of("DUCKSTEP_BUCKET", props.storage().bucket().getBucketName())));
-        props.storage().grantGet(function, DataStorage.RUNS + "*/report.html", DataStorage.RUNS + "*/manifest.json");
+        props.storage().grantGet(function, DataStorage.RUNS + "*/report.html");
         // so that a run without a report is a 404 from S3 (and so from the API), not a 403
         props.storage().grantList(function, DataStorage.RUNS);
 

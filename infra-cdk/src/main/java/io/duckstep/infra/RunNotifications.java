@@ -26,9 +26,9 @@ public final class RunNotifications
     public static final List<String> TERMINAL_STATUSES = List.of("SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED");
 
     /**
-     * @param reportLinks the API's URL of {@code /runs}: the stable link to a run's report is {@code <reportLinks>/<execution name>/report}
+     * @param apiUrl the API's URL (its stage): the stable link to a run's report is {@code <apiUrl>/runs/<execution name>/report}
      */
-    public record Props(DuckStepStackProps stack, DataStorage storage, StateMachine stateMachine, String reportLinks) {}
+    public record Props(DuckStepStackProps stack, DataStorage storage, StateMachine stateMachine, String apiUrl) {}
 
     private final Topic topic;
     private final Function function;
@@ -50,16 +50,14 @@ public final class RunNotifications
         function = JavaFunctions.create(this, new JavaFunctions.Definition("Notify", props.stack().lambdaPackage("notification"),
                 "io.duckstep.lambda.notification.NotificationHandler::handleRequest", 512, 60, false,
                 Map.of("TOPIC_ARN", topic.getTopicArn(),
-                        "REPORT_LINK_SECONDS", "604800",
                         "DUCKSTEP_BUCKET", props.storage().bucket().getBucketName(),
-                        "DUCKSTEP_REPORT_LINKS_URL", props.reportLinks())));
+                        "DUCKSTEP_REPORT_LINK_BASE", props.apiUrl())));
         function.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of(topic.getTopicArn())).build());
         function.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("kms:GenerateDataKey", "kms:Decrypt")).resources(List.of(key.getKeyArn())).build());
         WorkflowStateMachines.grantDescribeExecutions(props.stateMachine(), function);
-        // the report it links to directly, the run's manifest, and its own marker of each run end notified
-        props.storage().grantGet(function, DataStorage.RUNS + "*/report.html", DataStorage.RUNS + "*/manifest.json");
-        props.storage().grantList(function, DataStorage.RUNS);
+        // its marker of each run end told: created only if absent, deleted again when publishing fails
         props.storage().grantPut(function, DataStorage.NOTIFICATIONS + "*");
+        props.storage().grantDelete(function, DataStorage.NOTIFICATIONS + "*");
 
         delivery = new AsyncEventDelivery(this, "Delivery", new AsyncEventDelivery.Props(function, topic,
                 "a run-end event (Step Functions status change; detail.name is the execution)", ""));

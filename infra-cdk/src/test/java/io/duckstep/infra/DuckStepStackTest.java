@@ -223,24 +223,38 @@ class DuckStepStackTest
     }
 
     @Test
-    void notification_publishesReadsReportsAndManifestsAndDescribesOnlyExecutions()
+    void notification_publishesAndDescribesOnlyExecutionsAndReadsNoData()
     {
         String policies = policiesOf("NotificationsNotifyRole");
-        assertThat(policies).contains("sns:Publish").contains("states:DescribeExecution").contains("/runs/*/report.html").contains("/runs/*/manifest.json")
-                .doesNotContain("/runs/*\"").doesNotContain("/uploads/*").doesNotContain("/warehouse/*");
+        assertThat(policies).contains("sns:Publish").contains("states:DescribeExecution")
+                .doesNotContain("s3:GetObject").doesNotContain("/runs/").doesNotContain("/uploads/").doesNotContain("/warehouse/");
     }
 
     @Test
-    void notification_writesOnlyItsMarkers()
+    void notification_writesAndDeletesOnlyItsMarkers()
     {
         assertThat(writes("NotificationsNotifyRole")).singleElement().satisfies(resource -> assertThat(resource).endsWith("\"/notifications/*\"]]}"));
+        List<String> deletes = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Action").toString().contains("s3:DeleteObject")) {
+                        deletes.add(resource.path("Properties").path("Roles").toString() + statement.path("Resource"));
+                    }
+                });
+            }
+        });
+        // no other role deletes anything
+        assertThat(deletes).singleElement().satisfies(delete -> assertThat(delete).contains("NotificationsNotifyRole").endsWith("\"/notifications/*\"]]}"));
     }
 
     @Test
     void notification_knowsTheBucketAndWhereReportLinksAre()
     {
         String variables = environment("io.duckstep.lambda.notification.NotificationHandler::handleRequest");
-        assertThat(variables).contains("\"DUCKSTEP_BUCKET\":{\"Ref\":\"StorageData").contains("\"DUCKSTEP_REPORT_LINKS_URL\"").contains("/runs");
+        // the stable report link is <DUCKSTEP_REPORT_LINK_BASE>/runs/<execution name>/report: the API stage's URL
+        assertThat(variables).contains("\"DUCKSTEP_BUCKET\":{\"Ref\":\"StorageData").contains("\"DUCKSTEP_REPORT_LINK_BASE\":{\"Fn::Join\"")
+                .contains("{\"Ref\":\"PromptWorkflowApi").contains(".execute-api.eu-west-1.").contains("{\"Ref\":\"PromptWorkflowApiDeploymentStageprod");
     }
 
     @Test

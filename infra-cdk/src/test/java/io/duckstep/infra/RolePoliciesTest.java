@@ -38,7 +38,7 @@ class RolePoliciesTest
             "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups");
     /** Wildcard resources that are scoped, each with why the wildcard is there. */
     private static final Map<Pattern, String> EXPLAINED_WILDCARDS = Map.of(
-            Pattern.compile("<StorageData[0-9A-F]{8}\\.Arn>/(uploads|runs|warehouse|notifications)/\\*(/report\\.html|/manifest\\.json)?"),
+            Pattern.compile("<StorageData[0-9A-F]{8}\\.Arn>/(uploads|runs|warehouse|notifications)/\\*(/report\\.html)?"),
             "objects under one prefix of the data bucket, keyed by upload or run, known at run time",
             Pattern.compile("arn:aws:states:eu-west-1:111122223333:execution:<[A-Za-z0-9]+\\.Name>:\\*"),
             "the executions of one state machine, named at run time");
