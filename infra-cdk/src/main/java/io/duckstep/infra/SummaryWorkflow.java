@@ -1,16 +1,10 @@
 package io.duckstep.infra;
 
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
-import software.amazon.awscdk.services.stepfunctions.LogLevel;
-import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
-import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
 import java.nio.charset.StandardCharsets;
@@ -67,25 +61,21 @@ public final class SummaryWorkflow
         manifestEnvironment.put("DUCKSTEP_DEFINITION_SHA256", sha256(definition));
         Function manifest = function("Manifest", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.RunManifestHandler::handleRequest", false, manifestEnvironment);
 
-        storage.bucket().grantRead(prepare, UPLOADS + "*");
-        storage.bucket().grantPut(prepare, RUNS + "*");
-        storage.bucket().grantRead(queries, RUNS + "*");
-        storage.bucket().grantRead(queries, WAREHOUSE + "*");
-        storage.bucket().grantPut(queries, RUNS + "*");
-        storage.bucket().grantRead(quarantine, UPLOADS + "*");
-        storage.bucket().grantPut(quarantine, RUNS + "*");
-        latest.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:ListBucket")).resources(List.of(storage.bucket().getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(UPLOADS + "*")))).build());
-        storage.bucket().grantRead(report, RUNS + "*");
-        storage.bucket().grantRead(report, WAREHOUSE + "*");
-        storage.bucket().grantPut(report, RUNS + "*");
+        storage.grantRead(prepare, UPLOADS);
+        storage.grantPut(prepare, RUNS + "*");
+        storage.grantRead(queries, RUNS);
+        storage.grantRead(queries, WAREHOUSE);
+        storage.grantPut(queries, RUNS + "*");
+        storage.grantRead(quarantine, UPLOADS);
+        storage.grantPut(quarantine, RUNS + "*");
+        storage.grantList(latest, UPLOADS);
+        storage.grantRead(report, RUNS);
+        storage.grantRead(report, WAREHOUSE);
+        storage.grantPut(report, RUNS + "*");
         // the manifest function reads the run's outputs to checksum them, writes only manifests, and deletes only a failed run's outputs
-        storage.bucket().grantRead(manifest, RUNS + "*");
-        storage.bucket().grantPut(manifest, RUNS + "*/" + "manifest.json");
-        manifest.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:DeleteObject"))
-                .resources(List.of(storage.bucket().arnForObjects(RUNS + "*/results/*"), storage.bucket().arnForObjects(RUNS + "*/report.html"),
-                        storage.bucket().arnForObjects(RUNS + "*/upload/*")))
-                .build());
+        storage.grantRead(manifest, RUNS);
+        storage.grantPut(manifest, RUNS + "*/manifest.json");
+        storage.grantDelete(manifest, RUNS + "*/results/*", RUNS + "*/report.html", RUNS + "*/upload/*");
         if (props.stack().warehouse().equals("motherduck")) {
             // only the query function reads the warehouse (the report names it, it does not attach it): it alone gets the full token
             MotherDuckExtensionLayer.of(this, props.repositoryRoot()).attach(queries, props.secrets().motherDuckToken(), "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET");
@@ -99,15 +89,7 @@ public final class SummaryWorkflow
         substitutions.put("ManifestFunctionArn", manifest.getFunctionArn());
         StateMachineDefinitions.checkSubstitutions("summary", definition, substitutions);
 
-        LogGroup logs = LogGroup.Builder.create(this, "SummaryLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
-        stateMachine = StateMachine.Builder.create(this, "Summary")
-                .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromString(definition))
-                .definitionSubstitutions(substitutions)
-                .timeout(Duration.hours(1))
-                .tracingEnabled(true)
-                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
-                .build();
+        stateMachine = WorkflowStateMachines.create(this, "Summary", definition, substitutions, Duration.hours(1));
         for (String arn : substitutions.values()) {
             stateMachine.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("lambda:InvokeFunction")).resources(List.of(arn)).build());
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -26,14 +25,14 @@ class PromptWorkflowTest
     @BeforeAll
     static void synthesize()
     {
-        template = Template.fromStack(TestingStacks.stack(new App(), "duckdb", Optional.empty(), Optional.empty()));
+        template = Template.fromStack(TestingStacks.stack(TestingStacks.app(), "duckdb", Optional.empty(), Optional.empty()));
         json = new ObjectMapper().valueToTree(template.toJSON());
     }
 
     @Test
     void api_methodsRequireIam()
     {
-        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "AWS_IAM"), 2);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "AWS_IAM"), 3);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "NONE"), 0);
     }
 
