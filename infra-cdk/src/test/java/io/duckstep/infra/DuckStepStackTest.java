@@ -63,10 +63,10 @@ class DuckStepStackTest
     @Test
     void functions_allRunJavaOnArm64()
     {
-        // twelve DuckStep functions, and no other (the bucket sends its events to EventBridge without a CDK custom resource)
-        template.resourceCountIs("AWS::Lambda::Function", 12);
+        // thirteen DuckStep functions, and no other (the bucket sends its events to EventBridge without a CDK custom resource)
+        template.resourceCountIs("AWS::Lambda::Function", 13);
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", Match.stringLikeRegexp("io\\.duckstep\\..*")))))
-                .hasSize(12)
+                .hasSize(13)
                 .allSatisfy((id, function) -> assertThat(new ObjectMapper().valueToTree(function).path("Properties").toString())
                         .contains("\"Architectures\":[\"arm64\"]").contains("\"Runtime\":\"java25\""));
     }
@@ -84,15 +84,15 @@ class DuckStepStackTest
     void logGroups_haveARetention()
     {
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        // one per function (12), per state machine (2), and the API's access log
-        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(15);
+        // one per function (13), per state machine (2), and the API's access log
+        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(16);
     }
 
     @Test
     void functions_logStructuredJson()
     {
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(12);
+                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(13);
     }
 
     @Test

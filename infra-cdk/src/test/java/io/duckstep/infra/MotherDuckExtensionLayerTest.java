@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
 
 import java.nio.file.Files;
@@ -43,8 +42,7 @@ class MotherDuckExtensionLayerTest
     static void synthesize()
     {
         extension = TestingStacks.standInMotherDuckExtension("linux_arm64", "v1.5.6");
-        App app = new App(AppProps.builder().outdir(directory.resolve("cdk.out").toString())
-                .context(Map.of(MotherDuckExtensionLayer.CONTEXT_KEY, extension.toString())).build());
+        App app = TestingStacks.app(Map.of(MotherDuckExtensionLayer.CONTEXT_KEY, extension.toString()), Optional.of(directory.resolve("cdk.out")));
         template = new ObjectMapper().valueToTree(Template.fromStack(TestingStacks.stack(app, "motherduck", Optional.of("analytics"), Optional.empty())).toJSON());
     }
 
@@ -160,7 +158,7 @@ class MotherDuckExtensionLayerTest
     @Test
     void duckDbWarehouse_hasNoLayer()
     {
-        JsonNode duckDb = new ObjectMapper().valueToTree(Template.fromStack(TestingStacks.stack(new App(), "duckdb", Optional.empty(), Optional.empty())).toJSON());
+        JsonNode duckDb = new ObjectMapper().valueToTree(Template.fromStack(TestingStacks.stack(TestingStacks.app(), "duckdb", Optional.empty(), Optional.empty())).toJSON());
 
         assertThat(duckDb.path("Resources").toString()).doesNotContain("AWS::Lambda::LayerVersion").doesNotContain("DUCKSTEP_EXTENSION_DIRECTORY");
     }
@@ -177,7 +175,7 @@ class MotherDuckExtensionLayerTest
 
     private static void synthesize(Path extensionFile)
     {
-        App app = new App(AppProps.builder().context(Map.of(MotherDuckExtensionLayer.CONTEXT_KEY, extensionFile.toString())).build());
+        App app = TestingStacks.app(Map.of(MotherDuckExtensionLayer.CONTEXT_KEY, extensionFile.toString()), Optional.empty());
         TestingStacks.stack(app, "motherduck", Optional.of("analytics"), Optional.empty());
     }
 

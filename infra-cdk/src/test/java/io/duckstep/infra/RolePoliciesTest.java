@@ -40,6 +40,8 @@ class RolePoliciesTest
     private static final Map<Pattern, String> EXPLAINED_WILDCARDS = Map.of(
             Pattern.compile("<StorageData[0-9A-F]{8}\\.Arn>/(uploads|runs|warehouse|notifications)/\\*(/report\\.html)?"),
             "objects under one prefix of the data bucket, keyed by upload or run, known at run time",
+            Pattern.compile("<StorageData[0-9A-F]{8}\\.Arn>/runs/\\*/(manifest\\.json|results/\\*|upload/\\*)"),
+            "one named output of every run (its manifest, its results, its validated upload), the run known at run time",
             Pattern.compile("arn:aws:states:eu-west-1:111122223333:execution:<[A-Za-z0-9]+\\.Name>:\\*"),
             "the executions of one state machine, named at run time");
 
@@ -50,7 +52,7 @@ class RolePoliciesTest
     static void synthesize()
     {
         duckDb = new ObjectMapper().valueToTree(TestingStacks.duckDbTemplate().toJSON());
-        motherDuck = new ObjectMapper().valueToTree(Template.fromStack(TestingStacks.stack(TestingStacks.app(), "motherduck", Optional.of("analytics"), Optional.empty())).toJSON());
+        motherDuck = new ObjectMapper().valueToTree(Template.fromStack(TestingStacks.stack(TestingStacks.motherDuckApp(), "motherduck", Optional.of("analytics"), Optional.empty())).toJSON());
     }
 
     @Test
@@ -112,7 +114,7 @@ class RolePoliciesTest
         List<String> roles = new ArrayList<>();
         resources(duckDb, "AWS::Lambda::Function").forEach((id, function) -> roles.add(function.path("Properties").path("Role").path("Fn::GetAtt").path(0).asText()));
 
-        assertThat(roles).hasSize(12).doesNotHaveDuplicates().allSatisfy(role -> {
+        assertThat(roles).hasSize(13).doesNotHaveDuplicates().allSatisfy(role -> {
             JsonNode properties = duckDb.path("Resources").path(role).path("Properties");
             assertThat(properties.path("AssumeRolePolicyDocument").toString()).contains("lambda.amazonaws.com");
             assertThat(properties.has("ManagedPolicyArns")).as(role).isFalse();

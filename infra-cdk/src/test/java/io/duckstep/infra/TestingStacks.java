@@ -55,6 +55,16 @@ final class TestingStacks
         return App.Builder.create().context(cdkJsonContext()).build();
     }
 
+    /** An app with cdk.json's context, as {@code cdk synth} builds it, plus {@code extraContext}. */
+    static App app(Map<String, Object> extraContext, Optional<Path> outdir)
+    {
+        Map<String, Object> context = new java.util.HashMap<>(cdkJsonContext());
+        context.putAll(extraContext);
+        App.Builder builder = App.Builder.create().context(context);
+        outdir.ifPresent(directory -> builder.outdir(directory.toString()));
+        return builder.build();
+    }
+
     static Map<String, Object> cdkJsonContext()
     {
         try {
@@ -110,9 +120,7 @@ final class TestingStacks
     /** An app whose context names a stand-in MotherDuck extension built for the Lambda functions' platform and the pinned DuckDB. */
     static App motherDuckApp()
     {
-        Map<String, Object> context = new java.util.HashMap<>(cdkJsonContext());
-        context.put(MotherDuckExtensionLayer.CONTEXT_KEY, standInMotherDuckExtension("linux_arm64", "v1.5.6").toString());
-        return App.Builder.create().context(context).build();
+        return app(Map.of(MotherDuckExtensionLayer.CONTEXT_KEY, standInMotherDuckExtension("linux_arm64", "v1.5.6").toString()), Optional.empty());
     }
 
     static DuckStepStack stack(App app, String warehouse, Optional<String> motherDuckDatabase, Optional<String> email)
