@@ -17,6 +17,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +34,8 @@ import static java.util.Objects.requireNonNull;
  * {@code POST /prompt} on 127.0.0.1, with the contract of the AWS endpoint: 200 with {@code {answer, query, attempts}};
  * 400 with {@code {"error": ...}} for a bad request; 202 with {@code {"id", "status": "RUNNING"}} when the answer takes
  * longer than the wait, then {@code GET /prompt/<id>} until it is there. Each question runs once, and its answer is kept
- * until fetched.
+ * until fetched. {@code GET /runs/<id>/report} serves a run's report (the AWS endpoint redirects to a short-lived link
+ * to it), or 404 with {@code {"error": ...}}.
  */
 public final class PromptServer
         implements AutoCloseable
@@ -56,6 +59,7 @@ public final class PromptServer
         this.wait = requireNonNull(wait, "wait is null");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/prompt", this::handle);
+        server.createContext("/runs/", this::report);
         server.setExecutor(executor);
         server.start();
     }
@@ -78,6 +82,39 @@ public final class PromptServer
             }
             else {
                 respond(exchange, 404, error("Use POST /prompt with {\"prompt\": \"...\"}, or GET /prompt/<id>"));
+            }
+        }
+    }
+
+    private void report(HttpExchange exchange)
+            throws IOException
+    {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!exchange.getRequestMethod().equals("GET") || !path.endsWith("/report")) {
+                respond(exchange, 404, error("Use GET /runs/<id>/report"));
+                return;
+            }
+            String id = path.substring("/runs/".length(), path.length() - "/report".length());
+            Path report;
+            try {
+                if (id.equals(".") || id.equals("..")) {
+                    throw new IllegalArgumentException("Not a run id: '" + id + "'");
+                }
+                report = Path.of(tasks.layout().report(id));
+            }
+            catch (IllegalArgumentException e) {
+                respond(exchange, 400, error(e.getMessage()));
+                return;
+            }
+            if (!Files.isRegularFile(report)) {
+                respond(exchange, 404, error("No report for run " + id));
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, Files.size(report));
+            try (OutputStream output = exchange.getResponseBody()) {
+                Files.copy(report, output);
             }
         }
     }

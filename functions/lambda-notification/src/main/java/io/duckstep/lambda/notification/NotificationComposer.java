@@ -2,6 +2,7 @@ package io.duckstep.lambda.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.ReportLink;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,18 +12,23 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Turns a terminal status of the summary state machine (SUCCEEDED, FAILED, TIMED_OUT, ABORTED) into one readable
- * message: which input, the outcome, the error and its cause on failure, and on success a time-limited link
- * to the report with the headline findings.
+ * message: which input, the outcome, the error and its cause on failure, and on success the report's stable link with
+ * the headline findings. The link is the API's {@code GET /runs/<id>/report}, which redirects to a link presigned
+ * when it is opened: a link presigned here would die with this function's temporary credentials, within hours.
  */
 public final class NotificationComposer
 {
-    private final ReportLinks links;
+    private final String reportLinkBase;
     private final ExecutionOutputs outputs;
     private final Duration linkValidity;
 
-    public NotificationComposer(ReportLinks links, ExecutionOutputs outputs, Duration linkValidity)
+    /**
+     * @param reportLinkBase the API's URL ({@code https://<api>.execute-api.<region>.amazonaws.com/<stage>})
+     * @param linkValidity how long the API's redirect links last, to say so in the message
+     */
+    public NotificationComposer(String reportLinkBase, ExecutionOutputs outputs, Duration linkValidity)
     {
-        this.links = requireNonNull(links, "links is null");
+        this.reportLinkBase = requireNonNull(reportLinkBase, "reportLinkBase is null");
         this.outputs = requireNonNull(outputs, "outputs is null");
         this.linkValidity = requireNonNull(linkValidity, "linkValidity is null");
     }
@@ -55,8 +61,12 @@ public final class NotificationComposer
             }
             else {
                 message.append("Rows in the upload: ").append(output.get().path("uploadRows").asText("?")).append("\n\n");
-                message.append("Report (link valid for ").append(linkValidity.toHours()).append(" h):\n")
-                        .append(links.link(report, linkValidity)).append("\n\n");
+                String runId = output.get().path("runId").asText(detail.name());
+                message.append("Report: ").append(ReportLink.of(reportLinkBase, runId)).append('\n');
+                message.append("This link does not expire. It is IAM-authorised: open it with a signed request (for example\n")
+                        .append("awscurl --service execute-api <link>), which answers with a direct link to the report valid for ")
+                        .append(linkValidity.toMinutes()).append(" minutes.\n");
+                message.append("Stored at: ").append(report).append(" (aws s3 presign gives a link signed with your own credentials)\n\n");
                 message.append("Headlines:\n");
                 output.get().path("headlines").forEach(headline -> message.append("- ").append(headline.asText()).append('\n'));
             }
