@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class ModelHandlerTest
     }
 
     @Test
-    void cachedSecret_withinTimeToLive_isReadOnce()
+    void openAiKey_withinTimeToLive_isReadOnce()
     {
         AtomicInteger reads = new AtomicInteger();
         SecretsManagerClient secretsManager = new SecretsManagerClient()
@@ -64,10 +65,10 @@ class ModelHandlerTest
             @Override
             public void close() {}
         };
-        CachedSecret secret = new CachedSecret(secretsManager, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:OpenAiKey", Duration.ofMinutes(5));
+        Supplier<String> key = ModelHandler.openAiKey(secretsManager, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:OpenAiKey");
 
-        assertThat(secret.get()).isEqualTo("sk-from-secrets-manager");
-        assertThat(secret.get()).isEqualTo("sk-from-secrets-manager");
+        assertThat(key.get()).isEqualTo("sk-from-secrets-manager");
+        assertThat(key.get()).isEqualTo("sk-from-secrets-manager");
         assertThat(reads).hasValue(1);
     }
 }

@@ -3,8 +3,10 @@ package io.duckstep.lambda.notification;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.Observability;
 import io.duckstep.lambda.support.ReportLink;
-import io.duckstep.lambda.support.StructuredLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -15,10 +17,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * EventBridge execution status change in, the {@link Notification} it published (or none: not an end, or an end
@@ -28,6 +30,8 @@ import static java.util.Objects.requireNonNull;
 public final class NotificationHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationHandler.class);
+
     private final NotificationComposer composer;
     private final SentNotifications sent;
     private final NotificationPublisher publisher;
@@ -55,13 +59,16 @@ public final class NotificationHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        ExecutionStatusEvent event = LambdaJson.read(input, ExecutionStatusEvent.class);
-        Optional<Notification> notification = composer.compose(event)
-                .filter(message -> sent.claim(event.detail().executionArn(), event.detail().status()));
-        notification.ifPresent(message -> publish(message, event.detail()));
-        StructuredLog.info(context.getLogger(), event.detail() == null ? "unknown" : String.valueOf(event.detail().name()), "status change handled",
-                Map.of("status", event.detail() == null ? "unknown" : String.valueOf(event.detail().status()), "published", notification.isPresent()));
-        LambdaJson.write(output, notification.orElse(null));
+        Observability.invocation(context, "Notify", () -> {
+            ExecutionStatusEvent event = LambdaJson.read(input, ExecutionStatusEvent.class);
+            Observability.executionName(event.detail() == null ? null : event.detail().name());
+            Optional<Notification> composed = composer.compose(event);
+            Optional<Notification> notification = composed.filter(message -> sent.claim(event.detail().executionArn(), event.detail().status()));
+            notification.ifPresent(message -> publish(message, event.detail()));
+            LOG.info("status change handled", entry("status", event.detail() == null ? "unknown" : String.valueOf(event.detail().status())),
+                    entry("published", notification.isPresent()), entry("duplicate", composed.isPresent() && notification.isEmpty()));
+            LambdaJson.write(output, notification.orElse(null));
+        });
     }
 
     private void publish(Notification notification, ExecutionStatusEvent.Detail detail)
