@@ -63,8 +63,8 @@ public final class NotificationComposer
                 message.append("Rows in the upload: ").append(output.get().path("uploadRows").asText("?")).append("\n\n");
                 String runId = output.get().path("runId").asText(detail.name());
                 message.append("Report: ").append(ReportLink.of(reportLinkBase, runId)).append('\n');
-                message.append("This link does not expire. It is IAM-authorised: open it with a signed request (for example\n")
-                        .append("awscurl --service execute-api <link>), which answers with a direct link to the report valid for ")
+                message.append("This link does not expire. It is IAM-authorised: open it with a SigV4-signed request (for example\n")
+                        .append("curl --aws-sigv4, as for the prompt API), which answers with a direct link to the report valid for ")
                         .append(linkValidity.toMinutes()).append(" minutes.\n");
                 message.append("Stored at: ").append(report).append(" (aws s3 presign gives a link signed with your own credentials)\n\n");
                 message.append("Headlines:\n");
