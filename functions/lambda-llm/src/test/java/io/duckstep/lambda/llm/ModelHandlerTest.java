@@ -3,6 +3,7 @@ package io.duckstep.lambda.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckstep.lambda.support.TestingContext;
+import io.duckstep.lambda.support.TestingStandardOutput;
 import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.SqlAssistant;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -32,14 +34,19 @@ class ModelHandlerTest
             ModelHandler handler = new ModelHandler(() -> new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings)));
 
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            try (InputStream input = ModelHandlerTest.class.getResourceAsStream("/events/ask-model.json")) {
+            List<String> logs;
+            try (InputStream input = ModelHandlerTest.class.getResourceAsStream("/events/ask-model.json");
+                    TestingStandardOutput standardOutput = TestingStandardOutput.capture()) {
                 handler.handleRequest(input, output, new TestingContext());
+                logs = standardOutput.jsonLines();
             }
 
             JsonNode reply = new ObjectMapper().readTree(output.toByteArray());
             assertThat(reply.path("kind").asText()).isEqualTo("QUERY");
             assertThat(reply.path("sql").asText()).contains("count(DISTINCT \"Customer ID\")");
             assertThat(reply.path("exchanges")).isEmpty();
+            assertThat(logs).filteredOn(line -> line.contains("\"ModelAttempts\""))
+                    .singleElement().asString().contains("\"Namespace\":\"DuckStep\"").contains("\"ModelAttempts\":1");
         }
     }
 

@@ -171,8 +171,15 @@ class QueryHandlersTest
         // 645 December customers, counted with Python's csv module
         assertThat(result.path("json").asText()).isEqualTo("[{\"customers\":645}]");
         assertThat(described.path("schema").asText()).contains("mydf(\"Invoice\" VARCHAR").contains("e_commerce.year_09_10(");
-        assertThatThrownBy(() -> invoke(queries, event("prompt-query-hostile.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext()))
-                .isInstanceOf(RejectedQueryException.class);
+        List<String> logs;
+        try (TestingStandardOutput standardOutput = TestingStandardOutput.capture()) {
+            assertThatThrownBy(() -> invoke(queries, event("prompt-query-hostile.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext()))
+                    .isInstanceOf(RejectedQueryException.class);
+            logs = standardOutput.jsonLines();
+        }
+        // the refusal is counted in the DuckStep namespace (EMF), once
+        assertThat(logs).filteredOn(line -> line.contains("\"GuardRefusals\""))
+                .singleElement().asString().contains("\"Namespace\":\"DuckStep\"").contains("\"GuardRefusals\":1");
     }
 
     private static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, InputStream event, TestingContext context)
