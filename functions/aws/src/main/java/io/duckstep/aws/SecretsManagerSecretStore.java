@@ -6,59 +6,38 @@ import io.duckstep.core.secrets.SecretUnavailableException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.lambda.powertools.parameters.cache.CacheManager;
+import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Secrets from AWS Secrets Manager, by name or ARN, cached for a while so a warm function does not ask on
- * every invocation. Messages name the secret, never its value; the value is never logged.
+ * Secrets from AWS Secrets Manager, by name or ARN, through Powertools' parameters, which cache each for
+ * {@link #DEFAULT_TIME_TO_LIVE} so a warm function does not ask on every invocation. Messages name the secret,
+ * never its value; the value is never logged.
  */
 public final class SecretsManagerSecretStore
         implements SecretStore
 {
     public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofMinutes(5);
 
-    private final SecretsManagerClient client;
-    private final Duration timeToLive;
-    private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final SecretsProvider secrets;
 
     public SecretsManagerSecretStore(SecretsManagerClient client)
     {
-        this(client, DEFAULT_TIME_TO_LIVE, Clock.systemUTC());
-    }
-
-    public SecretsManagerSecretStore(SecretsManagerClient client, Duration timeToLive, Clock clock)
-    {
-        this.client = requireNonNull(client, "client is null");
-        this.timeToLive = requireNonNull(timeToLive, "timeToLive is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        CacheManager cache = new CacheManager();
+        cache.setDefaultExpirationTime(DEFAULT_TIME_TO_LIVE);
+        this.secrets = SecretsProvider.builder().withClient(requireNonNull(client, "client is null")).withCacheManager(cache).build();
     }
 
     @Override
     public Secret get(String secretName)
     {
-        Instant now = clock.instant();
-        Cached cached = cache.get(secretName);
-        if (cached != null && now.isBefore(cached.expires())) {
-            return cached.secret();
-        }
-        Secret secret = read(secretName);
-        cache.put(secretName, new Cached(secret, now.plus(timeToLive)));
-        return secret;
-    }
-
-    private Secret read(String secretName)
-    {
         String value;
         try {
-            value = client.getSecretValue(request -> request.secretId(secretName)).secretString();
+            value = secrets.get(secretName);
         }
         catch (ResourceNotFoundException e) {
             throw new SecretUnavailableException("Secret " + secretName + " does not exist");
@@ -71,6 +50,4 @@ public final class SecretsManagerSecretStore
         }
         return new Secret(value.strip());
     }
-
-    private record Cached(Secret secret, Instant expires) {}
 }

@@ -2,6 +2,7 @@ package io.duckstep.aws;
 
 import io.duckstep.core.error.ObjectAlreadyExistsException;
 import io.duckstep.core.error.ObjectNotFoundException;
+import io.duckstep.lambda.support.TestingS3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

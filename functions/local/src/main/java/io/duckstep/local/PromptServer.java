@@ -49,6 +49,9 @@ import static java.util.Objects.requireNonNull;
  * length; {@code upload} must be a file under the configured uploads directory, symbolic links and {@code ..}
  * resolved (400, naming nothing of the file). Every answer is JSON, unknown routes included (404, and 405 with
  * {@code Allow}). An answer is kept until fetched, or for a time to live, in a bounded map.
+ * <p>
+ * {@code GET /runs/<id>/report} serves a run's report (the AWS endpoint redirects to a short-lived link to it), or 404
+ * with {@code {"error": ...}}.
  */
 public final class PromptServer
         implements AutoCloseable
@@ -61,6 +64,7 @@ public final class PromptServer
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LOCAL_HOST = Pattern.compile("(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUESTION_PATH = Pattern.compile("/prompt/([A-Za-z0-9_.-]{1,80})");
+    private static final Pattern REPORT_PATH = Pattern.compile("/runs/([^/]+)/report");
 
     private final HttpServer server;
     private final LocalTasks tasks;
@@ -140,9 +144,44 @@ public final class PromptServer
                     notAllowed(exchange, "GET");
                 }
             }
-            else {
-                respond(exchange, 404, error("Use POST /prompt with {\"prompt\": \"...\"}, or GET /prompt/<id>"));
+            else if (REPORT_PATH.matcher(exchange.getRequestURI().getPath()).matches()) {
+                if (method.equals("GET")) {
+                    report(exchange);
+                }
+                else {
+                    notAllowed(exchange, "GET");
+                }
             }
+            else {
+                respond(exchange, 404, error("Use POST /prompt with {\"prompt\": \"...\"}, GET /prompt/<id>, or GET /runs/<id>/report"));
+            }
+        }
+    }
+
+    private void report(HttpExchange exchange)
+            throws IOException
+    {
+        String path = exchange.getRequestURI().getPath();
+        String id = path.substring("/runs/".length(), path.length() - "/report".length());
+        Path report;
+        try {
+            if (id.equals(".") || id.equals("..")) {
+                throw new IllegalArgumentException("Not a run id: '" + id + "'");
+            }
+            report = Path.of(tasks.layout().report(id));
+        }
+        catch (IllegalArgumentException e) {
+            respond(exchange, 400, error(e.getMessage()));
+            return;
+        }
+        if (!Files.isRegularFile(report)) {
+            respond(exchange, 404, error("No report for run " + id));
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(200, Files.size(report));
+        try (OutputStream output = exchange.getResponseBody()) {
+            Files.copy(report, output);
         }
     }
 

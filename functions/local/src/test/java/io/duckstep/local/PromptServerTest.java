@@ -154,6 +154,52 @@ class PromptServerTest
         throw new AssertionError("no answer for " + id);
     }
 
+    @Test
+    void getReport_runWithAReport_servesTheFileAsHtml()
+            throws Exception
+    {
+        Path report = Files.createDirectories(directory.resolve("runs/upload-sample-20261201T2101")).resolve("report.html");
+        Files.writeString(report, "<!doctype html><title>Summary</title>");
+
+        HttpResponse<String> response = get("/runs/upload-sample-20261201T2101/report");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(response.body()).isEqualTo("<!doctype html><title>Summary</title>");
+    }
+
+    @Test
+    void getReport_runWithoutAReport_is404WithJson()
+            throws Exception
+    {
+        Files.createDirectories(directory.resolve("runs/upload-failed-20261201T2101"));
+
+        HttpResponse<String> response = get("/runs/upload-failed-20261201T2101/report");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(json(response).path("error").asText()).isEqualTo("No report for run upload-failed-20261201T2101");
+    }
+
+    @Test
+    void getReport_idWithAPathSeparator_is400AndServesNothing()
+            throws Exception
+    {
+        Files.writeString(directory.resolve("secret.html"), "not a report");
+
+        HttpResponse<String> response = get("/runs/..%2F..%2Fsecret.html%2F/report");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("error").asText()).startsWith("Run id must be 1 to 80 letters, digits");
+        assertThat(response.body()).doesNotContain("not a report");
+    }
+
+    private HttpResponse<String> get(String path)
+            throws Exception
+    {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String body)
             throws Exception
     {

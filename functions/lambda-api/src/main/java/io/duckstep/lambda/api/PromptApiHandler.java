@@ -3,6 +3,7 @@ package io.duckstep.lambda.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.Observability;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -43,6 +44,6 @@ public final class PromptApiHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        LambdaJson.write(output, api.handle(LambdaJson.read(input, ApiRequest.class)));
+        Observability.invocation(context, "PromptApi", () -> LambdaJson.write(output, api.handle(LambdaJson.read(input, ApiRequest.class))));
     }
 }

@@ -3,14 +3,18 @@ package io.duckstep.lambda.llm;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.Observability;
 import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.ModelTaskInput;
 import io.duckstep.llm.SqlAssistant;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.lambda.powertools.parameters.cache.CacheManager;
+import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +31,8 @@ import static java.util.Objects.requireNonNull;
 public final class ModelHandler
         implements RequestStreamHandler
 {
+    static final Duration SECRET_TIME_TO_LIVE = Duration.ofMinutes(5);
+
     private final Supplier<ModelTask> task;
 
     public ModelHandler()
@@ -42,16 +48,44 @@ public final class ModelHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        LambdaJson.write(output, task.get().run(LambdaJson.read(input, ModelTaskInput.class)));
+        Observability.invocation(context, "AskModel", () -> {
+            ModelTaskInput request = LambdaJson.read(input, ModelTaskInput.class);
+            Observability.count("ModelAttempts", 1);
+            LambdaJson.write(output, task.get().run(request));
+        });
+    }
+
+    /**
+     * The OpenAI key from Secrets Manager through Powertools' parameters, cached for {@link #SECRET_TIME_TO_LIVE}.
+     * Messages name the secret, never its value.
+     */
+    static Supplier<String> openAiKey(SecretsManagerClient client, String secretId)
+    {
+        CacheManager cache = new CacheManager();
+        cache.setDefaultExpirationTime(SECRET_TIME_TO_LIVE);
+        SecretsProvider secrets = SecretsProvider.builder().withClient(client).withCacheManager(cache).build();
+        return () -> {
+            String value;
+            try {
+                value = secrets.get(secretId);
+            }
+            catch (SdkException e) {
+                throw new IllegalStateException("Cannot read secret " + secretId + ": " + e.getClass().getSimpleName());
+            }
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("Secret " + secretId + " has no value: set it with aws secretsmanager put-secret-value");
+            }
+            return value.strip();
+        };
     }
 
     private static Supplier<ModelTask> fromEnvironment()
     {
         ModelSettings settings = ModelSettings.fromEnvironment(System.getenv());
-        CachedSecret key = new CachedSecret(SecretsManagerClient.builder()
+        Supplier<String> key = openAiKey(SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(15)).build())
-                .build(), requireNonNull(System.getenv("OPENAI_KEY_SECRET"), "OPENAI_KEY_SECRET is not set"), Duration.ofMinutes(5));
+                .build(), requireNonNull(System.getenv("OPENAI_KEY_SECRET"), "OPENAI_KEY_SECRET is not set"));
         return new Supplier<>()
         {
             private String clientKey;

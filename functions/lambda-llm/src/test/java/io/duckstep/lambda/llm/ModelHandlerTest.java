@@ -3,6 +3,7 @@ package io.duckstep.lambda.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckstep.lambda.support.TestingContext;
+import io.duckstep.lambda.support.TestingStandardOutput;
 import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.SqlAssistant;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,19 +34,24 @@ class ModelHandlerTest
             ModelHandler handler = new ModelHandler(() -> new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings)));
 
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            try (InputStream input = ModelHandlerTest.class.getResourceAsStream("/events/ask-model.json")) {
+            List<String> logs;
+            try (InputStream input = ModelHandlerTest.class.getResourceAsStream("/events/ask-model.json");
+                    TestingStandardOutput standardOutput = TestingStandardOutput.capture()) {
                 handler.handleRequest(input, output, new TestingContext());
+                logs = standardOutput.jsonLines();
             }
 
             JsonNode reply = new ObjectMapper().readTree(output.toByteArray());
             assertThat(reply.path("kind").asText()).isEqualTo("QUERY");
             assertThat(reply.path("sql").asText()).contains("count(DISTINCT \"Customer ID\")");
             assertThat(reply.path("exchanges")).isEmpty();
+            assertThat(logs).filteredOn(line -> line.contains("\"ModelAttempts\""))
+                    .singleElement().asString().contains("\"Namespace\":\"DuckStep\"").contains("\"ModelAttempts\":1");
         }
     }
 
     @Test
-    void cachedSecret_withinTimeToLive_isReadOnce()
+    void openAiKey_withinTimeToLive_isReadOnce()
     {
         AtomicInteger reads = new AtomicInteger();
         SecretsManagerClient secretsManager = new SecretsManagerClient()
@@ -64,10 +72,10 @@ class ModelHandlerTest
             @Override
             public void close() {}
         };
-        CachedSecret secret = new CachedSecret(secretsManager, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:OpenAiKey", Duration.ofMinutes(5));
+        Supplier<String> key = ModelHandler.openAiKey(secretsManager, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:OpenAiKey");
 
-        assertThat(secret.get()).isEqualTo("sk-from-secrets-manager");
-        assertThat(secret.get()).isEqualTo("sk-from-secrets-manager");
+        assertThat(key.get()).isEqualTo("sk-from-secrets-manager");
+        assertThat(key.get()).isEqualTo("sk-from-secrets-manager");
         assertThat(reads).hasValue(1);
     }
 }

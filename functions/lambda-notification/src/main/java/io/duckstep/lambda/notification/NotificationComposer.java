@@ -3,6 +3,7 @@ package io.duckstep.lambda.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.core.run.RunManifest;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.ReportLink;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,19 +14,24 @@ import static java.util.Objects.requireNonNull;
 /**
  * Turns a terminal status of the summary state machine (SUCCEEDED, FAILED, TIMED_OUT, ABORTED) into one readable
  * message. What the run produced comes from its manifest ({@code runs/<run>/manifest.json}), never from a listing
- * or the execution's output: on success a time-limited link to the report with the headline findings; on failure the
- * error and its cause as the manifest records them. A run that wrote no manifest (stopped or timed out before its last
- * step) is said to have produced nothing usable.
+ * or the execution's output: on success the report's stable link with the headline findings; on failure the error and
+ * its cause as the manifest records them. A run that wrote no manifest (stopped or timed out before its last step) is
+ * said to have produced nothing usable. The link is the API's {@code GET /runs/<id>/report}, which redirects to a link
+ * presigned when it is opened: a link presigned here would die with this function's temporary credentials, within hours.
  */
 public final class NotificationComposer
 {
-    private final ReportLinks links;
+    private final String reportLinkBase;
     private final RunManifests manifests;
     private final Duration linkValidity;
 
-    public NotificationComposer(ReportLinks links, RunManifests manifests, Duration linkValidity)
+    /**
+     * @param reportLinkBase the API's URL ({@code https://<api>.execute-api.<region>.amazonaws.com/<stage>})
+     * @param linkValidity how long the API's redirect links last, to say so in the message
+     */
+    public NotificationComposer(String reportLinkBase, RunManifests manifests, Duration linkValidity)
     {
-        this.links = requireNonNull(links, "links is null");
+        this.reportLinkBase = requireNonNull(reportLinkBase, "reportLinkBase is null");
         this.manifests = requireNonNull(manifests, "manifests is null");
         this.linkValidity = requireNonNull(linkValidity, "linkValidity is null");
     }
@@ -55,8 +61,11 @@ public final class NotificationComposer
             run.inputs().stream().findFirst().map(RunManifest.Input::rows)
                     .ifPresent(rows -> message.append("Rows in the upload: ").append(rows).append('\n'));
             message.append('\n');
-            message.append("Report (link valid for ").append(linkValidity.toHours()).append(" h):\n")
-                    .append(links.link(run.report().location(), linkValidity)).append("\n\n");
+            message.append("Report: ").append(ReportLink.of(reportLinkBase, run.runId())).append('\n');
+            message.append("This link does not expire. It is IAM-authorised: open it with a SigV4-signed request (for example\n")
+                    .append("curl --aws-sigv4, as for the prompt API), which answers with a direct link to the report valid for ")
+                    .append(linkValidity.toMinutes()).append(" minutes.\n");
+            message.append("Stored at: ").append(run.report().location()).append(" (aws s3 presign gives a link signed with your own credentials)\n\n");
             message.append("Headlines:\n");
             run.report().headlines().forEach(headline -> message.append("- ").append(headline).append('\n'));
         }

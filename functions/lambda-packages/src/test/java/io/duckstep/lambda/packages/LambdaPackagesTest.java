@@ -45,11 +45,13 @@ class LambdaPackagesTest
             throws IOException
     {
         assertThat(entries(jar(kind))).noneMatch(name -> name.startsWith("libduckdb_java") || name.startsWith("org/duckdb/") || name.startsWith("com/openai/"));
-        assertThat(unzippedSize(jar(kind))).isLessThan(40L * 1024 * 1024);
+        // The SDK clients they use (notification: S3 for its markers, SNS, Step Functions: about 20 MB of models) and
+        // Powertools (Log4j and the EMF library, about 10 MB) come to 30-50 MiB; DuckDB's arm64 library alone adds 51 MiB.
+        assertThat(unzippedSize(jar(kind))).isLessThan(60L * 1024 * 1024);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"query", "report", "trigger", "notification", "llm"})
+    @ValueSource(strings = {"query", "report", "trigger", "notification", "llm", "api"})
     void package_holdsOneHttpClient(String kind)
             throws IOException
     {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.core.prompt.DataDescription;
 import io.duckstep.core.prompt.DescribeDataTask;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.Observability;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,9 +37,11 @@ public final class DescribeDataHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        JsonNode request = LambdaJson.read(input, JsonNode.class);
-        Map<String, String> inputs = new LinkedHashMap<>();
-        request.path("inputs").fields().forEachRemaining(entry -> inputs.put(entry.getKey(), entry.getValue().asText()));
-        LambdaJson.write(output, task.run(inputs));
+        Observability.invocation(context, "DescribeData", () -> {
+            JsonNode request = LambdaJson.read(input, JsonNode.class);
+            Map<String, String> inputs = new LinkedHashMap<>();
+            request.path("inputs").fields().forEachRemaining(entry -> inputs.put(entry.getKey(), entry.getValue().asText()));
+            LambdaJson.write(output, task.run(inputs));
+        });
     }
 }

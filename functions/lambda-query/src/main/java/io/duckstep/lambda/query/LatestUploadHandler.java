@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.Observability;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,6 +32,6 @@ public final class LatestUploadHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        LambdaJson.write(output, task.run());
+        Observability.invocation(context, "FindLatestUpload", () -> LambdaJson.write(output, task.run()));
     }
 }

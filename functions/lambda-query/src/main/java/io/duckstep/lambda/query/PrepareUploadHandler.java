@@ -6,13 +6,15 @@ import io.duckstep.core.task.PrepareUploadInput;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.PreparedUpload;
 import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.StructuredLog;
+import io.duckstep.lambda.support.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * Validates an upload: {@link PrepareUploadInput} in, {@link PreparedUpload} out; a bad upload raises
@@ -21,6 +23,8 @@ import static java.util.Objects.requireNonNull;
 public final class PrepareUploadHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(PrepareUploadHandler.class);
+
     private final PrepareUploadTask task;
 
     public PrepareUploadHandler()
@@ -36,10 +40,13 @@ public final class PrepareUploadHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        PrepareUploadInput request = LambdaJson.read(input, PrepareUploadInput.class);
-        PreparedUpload prepared = task.run(request.runId(), request.upload());
-        StructuredLog.info(context.getLogger(), request.runId(), "upload validated",
-                Map.of("upload", request.upload(), "rows", prepared.rowCount(), "milliseconds", prepared.elapsedMilliseconds()));
-        LambdaJson.write(output, prepared);
+        Observability.invocation(context, "PrepareUpload", () -> {
+            PrepareUploadInput request = LambdaJson.read(input, PrepareUploadInput.class);
+            Observability.executionName(request.runId());
+            PreparedUpload prepared = task.run(request.runId(), request.upload());
+            Observability.count("RowsValidated", prepared.rowCount());
+            LOG.info("upload validated", entry("upload", request.upload()), entry("rows", prepared.rowCount()), entry("milliseconds", prepared.elapsedMilliseconds()));
+            LambdaJson.write(output, prepared);
+        });
     }
 }

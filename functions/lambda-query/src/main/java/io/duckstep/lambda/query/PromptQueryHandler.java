@@ -3,9 +3,11 @@ package io.duckstep.lambda.query;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.core.prompt.PromptQueryTask;
+import io.duckstep.core.prompt.RejectedQueryException;
 import io.duckstep.core.prompt.SandboxedResult;
 import io.duckstep.core.task.PromptQueryInput;
 import io.duckstep.lambda.support.LambdaJson;
+import io.duckstep.lambda.support.Observability;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +36,15 @@ public final class PromptQueryHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        PromptQueryInput request = LambdaJson.read(input, PromptQueryInput.class);
-        LambdaJson.write(output, task.run(request.sql(), request.inputs()));
+        Observability.invocation(context, "RunQuery", () -> {
+            PromptQueryInput request = LambdaJson.read(input, PromptQueryInput.class);
+            try {
+                LambdaJson.write(output, task.run(request.sql(), request.inputs()));
+            }
+            catch (RejectedQueryException refused) {
+                Observability.count("GuardRefusals", 1);
+                throw refused;
+            }
+        });
     }
 }

@@ -6,13 +6,15 @@ import io.duckstep.core.task.QuarantineInput;
 import io.duckstep.core.upload.QuarantineTask;
 import io.duckstep.core.upload.QuarantinedUpload;
 import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.StructuredLog;
+import io.duckstep.lambda.support.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * Keeps a rejected upload with its reason: {@link QuarantineInput} in, {@link QuarantinedUpload} out.
@@ -20,6 +22,8 @@ import static java.util.Objects.requireNonNull;
 public final class QuarantineHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(QuarantineHandler.class);
+
     private final QuarantineTask task;
 
     public QuarantineHandler()
@@ -35,9 +39,12 @@ public final class QuarantineHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        QuarantineInput request = LambdaJson.read(input, QuarantineInput.class);
-        QuarantinedUpload quarantined = task.run(request.runId(), request.upload(), request.error().error(), request.error().message());
-        StructuredLog.info(context.getLogger(), request.runId(), "upload quarantined", Map.of("upload", request.upload(), "error", request.error().error()));
-        LambdaJson.write(output, quarantined);
+        Observability.invocation(context, "QuarantineUpload", () -> {
+            QuarantineInput request = LambdaJson.read(input, QuarantineInput.class);
+            Observability.executionName(request.runId());
+            QuarantinedUpload quarantined = task.run(request.runId(), request.upload(), request.error().error(), request.error().message());
+            LOG.info("upload quarantined", entry("upload", request.upload()), entry("error", request.error().error()));
+            LambdaJson.write(output, quarantined);
+        });
     }
 }

@@ -7,13 +7,15 @@ import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.task.QueryTaskInput;
 import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.StructuredLog;
+import io.duckstep.lambda.support.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * The query task: {@link QueryTaskInput} in, {@link QueryOutput} (a description of the Parquet result) out.
@@ -21,6 +23,8 @@ import static java.util.Objects.requireNonNull;
 public final class QueryHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryHandler.class);
+
     private final QueryTask task;
     private final RunLayout layout;
 
@@ -38,10 +42,13 @@ public final class QueryHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        QueryTaskInput request = LambdaJson.read(input, QueryTaskInput.class);
-        QueryOutput result = task.run(request.toRequest(layout));
-        StructuredLog.info(context.getLogger(), request.runId(), "query finished",
-                Map.of("query", result.name(), "rows", result.rowCount(), "milliseconds", result.elapsedMilliseconds()));
-        LambdaJson.write(output, result);
+        Observability.invocation(context, "RunQueries", () -> {
+            QueryTaskInput request = LambdaJson.read(input, QueryTaskInput.class);
+            Observability.executionName(request.runId());
+            QueryOutput result = task.run(request.toRequest(layout));
+            Observability.milliseconds("QueryMilliseconds", result.elapsedMilliseconds());
+            LOG.info("query finished", entry("query", result.name()), entry("rows", result.rowCount()), entry("milliseconds", result.elapsedMilliseconds()));
+            LambdaJson.write(output, result);
+        });
     }
 }

@@ -24,6 +24,7 @@ import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.QuarantineTask;
 import io.duckstep.lambda.support.TestingContext;
+import io.duckstep.lambda.support.TestingStandardOutput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,27 +80,37 @@ class QueryHandlersTest
     void prepareUploadAndQuery_stepFunctionsPayloads_produceTheResultDescription()
             throws Exception
     {
-        TestingContext context = new TestingContext();
-        JsonNode prepared = invoke(new PrepareUploadHandler(new PrepareUploadTask(duckDb, layout, new TransactionsReader())),
-                event("prepare-upload.json", "{{UPLOAD}}", upload.toString()), context);
+        List<String> logs;
+        try (TestingStandardOutput standardOutput = TestingStandardOutput.capture()) {
+            TestingContext context = new TestingContext();
+            JsonNode prepared = invoke(new PrepareUploadHandler(new PrepareUploadTask(duckDb, layout, new TransactionsReader())),
+                    event("prepare-upload.json", "{{UPLOAD}}", upload.toString()), context);
 
-        // 20,961 December rows, counted independently with Python's csv module
-        assertThat(prepared.path("rowCount").asLong()).isEqualTo(20_961);
-        assertThat(prepared.path("location").asText()).isEqualTo(directory.resolve("runs/duckstep-upload-2c1f0a9e/upload/mydf.parquet").toString());
+            // 20,961 December rows, counted independently with Python's csv module
+            assertThat(prepared.path("rowCount").asLong()).isEqualTo(20_961);
+            assertThat(prepared.path("location").asText()).isEqualTo(directory.resolve("runs/duckstep-upload-2c1f0a9e/upload/mydf.parquet").toString());
 
-        QueryTask queryTask = new QueryTask(duckDb, layout.storage(), new InputTables(layout.storage(), new TransactionsReader()),
-                new WarehouseAttacher(layout.storage(), secretName -> {
-                    throw new SecretUnavailableException("no secrets in this test");
-                }), new WarehouseSpecification.DuckDbFile(warehouse.toString()));
-        JsonNode result = invoke(new QueryHandler(queryTask, layout), event("query-sales-trends.json", "{{PREPARED}}", prepared.path("location").asText()), context);
+            QueryTask queryTask = new QueryTask(duckDb, layout.storage(), new InputTables(layout.storage(), new TransactionsReader()),
+                    new WarehouseAttacher(layout.storage(), secretName -> {
+                        throw new SecretUnavailableException("no secrets in this test");
+                    }), new WarehouseSpecification.DuckDbFile(warehouse.toString()));
+            JsonNode result = invoke(new QueryHandler(queryTask, layout), event("query-sales-trends.json", "{{PREPARED}}", prepared.path("location").asText()), context);
 
-        // the oracle (functions/core/src/test/oracle/summary_oracle.py): 2,576 products, 72045D first
-        assertThat(result.path("name").asText()).isEqualTo("sales_trends");
-        assertThat(result.path("rowCount").asLong()).isEqualTo(2576);
-        assertThat(result.path("location").asText()).isEqualTo(directory.resolve("runs/duckstep-upload-2c1f0a9e/results/sales_trends.parquet").toString());
-        assertThat(result.path("preview").get(0).path("stock_code").asText()).isEqualTo("72045D");
-        assertThat(JSON.writeValueAsString(result).length()).isLessThan(32 * 1024);
-        assertThat(context.logLines()).anySatisfy(line -> assertThat(line).contains("\"correlationId\":\"duckstep-upload-2c1f0a9e\"").contains("\"rows\":2576"));
+            // the oracle (functions/core/src/test/oracle/summary_oracle.py): 2,576 products, 72045D first
+            assertThat(result.path("name").asText()).isEqualTo("sales_trends");
+            assertThat(result.path("rowCount").asLong()).isEqualTo(2576);
+            assertThat(result.path("location").asText()).isEqualTo(directory.resolve("runs/duckstep-upload-2c1f0a9e/results/sales_trends.parquet").toString());
+            assertThat(result.path("preview").get(0).path("stock_code").asText()).isEqualTo("72045D");
+            assertThat(JSON.writeValueAsString(result).length()).isLessThan(32 * 1024);
+            logs = standardOutput.jsonLines();
+        }
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"message\":\"upload validated\"").contains("\"execution_name\":\"duckstep-upload-2c1f0a9e\"")
+                .contains("\"state\":\"PrepareUpload\"").contains("\"rows\":20961"));
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"message\":\"query finished\"").contains("\"execution_name\":\"duckstep-upload-2c1f0a9e\"")
+                .contains("\"rows\":2576"));
+        // the EMF documents CloudWatch turns into metrics
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"Namespace\":\"DuckStep\"").contains("\"RowsValidated\":20961"));
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"Namespace\":\"DuckStep\"").contains("\"QueryMilliseconds\":"));
     }
 
     @Test
@@ -160,8 +171,15 @@ class QueryHandlersTest
         // 645 December customers, counted with Python's csv module
         assertThat(result.path("json").asText()).isEqualTo("[{\"customers\":645}]");
         assertThat(described.path("schema").asText()).contains("mydf(\"Invoice\" VARCHAR").contains("e_commerce.year_09_10(");
-        assertThatThrownBy(() -> invoke(queries, event("prompt-query-hostile.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext()))
-                .isInstanceOf(RejectedQueryException.class);
+        List<String> logs;
+        try (TestingStandardOutput standardOutput = TestingStandardOutput.capture()) {
+            assertThatThrownBy(() -> invoke(queries, event("prompt-query-hostile.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext()))
+                    .isInstanceOf(RejectedQueryException.class);
+            logs = standardOutput.jsonLines();
+        }
+        // the refusal is counted in the DuckStep namespace (EMF), once
+        assertThat(logs).filteredOn(line -> line.contains("\"GuardRefusals\""))
+                .singleElement().asString().contains("\"Namespace\":\"DuckStep\"").contains("\"GuardRefusals\":1");
     }
 
     private static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, InputStream event, TestingContext context)

@@ -8,13 +8,15 @@ import io.duckstep.core.report.ReportOutput;
 import io.duckstep.core.report.ReportRequest;
 import io.duckstep.core.report.ReportTask;
 import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.StructuredLog;
+import io.duckstep.lambda.support.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * Builds the HTML report: {@link ReportRequest} in, {@link ReportOutput} (location, size, headlines) out.
@@ -22,6 +24,8 @@ import static java.util.Objects.requireNonNull;
 public final class ReportHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportHandler.class);
+
     private final ReportTask task;
 
     public ReportHandler()
@@ -43,9 +47,12 @@ public final class ReportHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        ReportRequest request = LambdaJson.read(input, ReportRequest.class);
-        ReportOutput report = task.run(request);
-        StructuredLog.info(context.getLogger(), request.runId(), "report published", Map.of("location", report.location(), "bytes", report.bytes()));
-        LambdaJson.write(output, report);
+        Observability.invocation(context, "BuildReport", () -> {
+            ReportRequest request = LambdaJson.read(input, ReportRequest.class);
+            Observability.executionName(request.runId());
+            ReportOutput report = task.run(request);
+            LOG.info("report published", entry("location", report.location()), entry("bytes", report.bytes()));
+            LambdaJson.write(output, report);
+        });
     }
 }

@@ -10,6 +10,7 @@ import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.report.ReportTask;
 import io.duckstep.core.storage.LocalFileStorage;
 import io.duckstep.lambda.support.TestingContext;
+import io.duckstep.lambda.support.TestingStandardOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +52,11 @@ class ReportHandlerTest
         TestingContext context = new TestingContext();
 
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        handler.handleRequest(event(), output, context);
+        List<String> logs;
+        try (TestingStandardOutput standardOutput = TestingStandardOutput.capture()) {
+            handler.handleRequest(event(), output, context);
+            logs = standardOutput.jsonLines();
+        }
         JsonNode report = new ObjectMapper().readTree(output.toByteArray());
 
         Path page = directory.resolve("runs/duckstep-upload-2c1f0a9e/report.html");
@@ -59,7 +65,8 @@ class ReportHandlerTest
         assertThat(report.path("headlines").get(0).asText())
                 .isEqualTo("Largest rise in average quantity per order line: RISING MUG (11111), 3.0 historically, 9.0 in the upload.");
         assertThat(Files.readString(page)).contains("s3://duckstep-data/uploads/online_retail_2009-12.csv").contains("(20,961 rows)");
-        assertThat(context.logLines()).singleElement().asString().contains("\"correlationId\":\"duckstep-upload-2c1f0a9e\"");
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"message\":\"report published\"")
+                .contains("\"execution_name\":\"duckstep-upload-2c1f0a9e\"").contains("\"state\":\"BuildReport\"").contains("\"function_request_id\":"));
     }
 
     @Test

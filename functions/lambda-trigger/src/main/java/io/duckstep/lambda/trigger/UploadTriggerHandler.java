@@ -3,7 +3,9 @@ package io.duckstep.lambda.trigger;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.StructuredLog;
+import io.duckstep.lambda.support.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -12,9 +14,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * EventBridge S3 "Object Created" event in, {@link TriggerResult} out. Environment: {@code STATE_MACHINE_ARN} and
@@ -23,6 +25,8 @@ import static java.util.Objects.requireNonNull;
 public final class UploadTriggerHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadTriggerHandler.class);
+
     private final UploadTrigger trigger;
 
     public UploadTriggerHandler()
@@ -43,9 +47,11 @@ public final class UploadTriggerHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        TriggerResult result = trigger.handle(LambdaJson.read(input, ObjectCreatedEvent.class));
-        StructuredLog.info(context.getLogger(), String.valueOf(result.executionName()), "upload event handled",
-                Map.of("upload", String.valueOf(result.upload()), "started", result.started(), "reason", result.reason()));
-        LambdaJson.write(output, result);
+        Observability.invocation(context, "StartSummary", () -> {
+            TriggerResult result = trigger.handle(LambdaJson.read(input, ObjectCreatedEvent.class));
+            Observability.executionName(result.executionName());
+            LOG.info("upload event handled", entry("upload", String.valueOf(result.upload())), entry("started", result.started()), entry("reason", result.reason()));
+            LambdaJson.write(output, result);
+        });
     }
 }

@@ -1,16 +1,21 @@
-package io.duckstep.aws;
+package io.duckstep.lambda.support;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +24,7 @@ import java.time.Instant;
 /**
  * A real S3 API server in this JVM: S3Proxy over an in-memory jclouds blob store, on 127.0.0.1 and a free
  * port, with signature checking on. {@link #client()} is an SDK client configured as the functions' are
- * (retries off), pointed at it.
+ * (retries off), pointed at it; {@link #presigner()} signs links it accepts.
  */
 public final class TestingS3Server
         implements AutoCloseable
@@ -49,14 +54,14 @@ public final class TestingS3Server
             Thread.onSpinWait();
         }
         client = S3Client.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
+                .endpointOverride(endpoint())
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .credentialsProvider(credentials())
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)))
-                .overrideConfiguration(AwsClients.noRetries(Duration.ofMinutes(2)))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofMinutes(2)).build())
                 .build();
         client.createBucket(request -> request.bucket(bucket));
     }
@@ -64,6 +69,26 @@ public final class TestingS3Server
     public S3Client client()
     {
         return client;
+    }
+
+    public S3Presigner presigner()
+    {
+        return S3Presigner.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    private URI endpoint()
+    {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    private static AwsCredentialsProvider credentials()
+    {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
     }
 
     @Override
