@@ -56,7 +56,8 @@ public final class RunNotifications
         function.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of(topic.getTopicArn())).build());
         function.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("kms:GenerateDataKey", "kms:Decrypt")).resources(List.of(key.getKeyArn())).build());
         // what a run produced comes from its manifest, runs/<run>/manifest.json
-        props.storage().grantGet(function, DataStorage.RUNS + "*/manifest.json");
+        // and whether its marker exists, when a create's answer was lost
+        props.storage().grantGet(function, DataStorage.RUNS + "*/manifest.json", DataStorage.NOTIFICATIONS + "*");
         // its marker of each run end told: created only if absent, deleted again when publishing fails
         props.storage().grantPut(function, DataStorage.NOTIFICATIONS + "*");
         props.storage().grantDelete(function, DataStorage.NOTIFICATIONS + "*");

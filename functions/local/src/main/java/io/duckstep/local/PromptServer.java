@@ -144,7 +144,7 @@ public final class PromptServer
                     notAllowed(exchange, "GET");
                 }
             }
-            else if (REPORT_PATH.matcher(exchange.getRequestURI().getPath()).matches()) {
+            else if (REPORT_PATH.matcher(path).matches()) {
                 if (method.equals("GET")) {
                     report(exchange);
                 }
@@ -161,8 +161,8 @@ public final class PromptServer
     private void report(HttpExchange exchange)
             throws IOException
     {
-        String path = exchange.getRequestURI().getPath();
-        String id = path.substring("/runs/".length(), path.length() - "/report".length());
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String id = java.net.URLDecoder.decode(rawPath.substring("/runs/".length(), rawPath.length() - "/report".length()), StandardCharsets.UTF_8);
         Path report;
         try {
             if (id.equals(".") || id.equals("..")) {

@@ -212,7 +212,7 @@ class PromptServerLockDownTest
 
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
-            assertThat(json(response).path("error").asText()).as(path).isEqualTo("Use POST /prompt with {\"prompt\": \"...\"}, or GET /prompt/<id>");
+            assertThat(json(response).path("error").asText()).as(path).isEqualTo("Use POST /prompt with {\"prompt\": \"...\"}, GET /prompt/<id>, or GET /runs/<id>/report");
         }
     }
 

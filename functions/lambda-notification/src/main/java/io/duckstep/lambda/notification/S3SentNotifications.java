@@ -2,6 +2,8 @@ package io.duckstep.lambda.notification;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,31 @@ final class S3SentNotifications
         catch (S3Exception e) {
             // 412: the marker exists. 409: a create of the same marker is in flight; that one tells it.
             if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return false;
+            }
+            throw e;
+        }
+        catch (SdkClientException e) {
+            // A server that refuses the create before reading the request (S3Proxy answers 412 at once, even to the SDK's
+            // Expect: 100-continue) leaves the url-connection client reporting a broken upload: the marker then exists.
+            if (exists(key(executionArn, status))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean exists(String key)
+    {
+        try {
+            client.headObject(request -> request.bucket(bucket).key(key));
+            return true;
+        }
+        catch (NoSuchKeyException e) {
+            return false;
+        }
+        catch (S3Exception e) {
+            if (e.statusCode() == 404) {
                 return false;
             }
             throw e;

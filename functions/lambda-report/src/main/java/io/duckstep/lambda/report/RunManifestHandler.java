@@ -7,15 +7,17 @@ import io.duckstep.core.run.RecordedManifest;
 import io.duckstep.core.run.RunManifestTask;
 import io.duckstep.core.task.RunManifestInput;
 import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.StructuredLog;
+import io.duckstep.lambda.support.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * The last step of a summary run: {@link RunManifestInput} in, {@link RecordedManifest} out. Writes
@@ -25,6 +27,8 @@ import static java.util.Objects.requireNonNull;
 public final class RunManifestHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(RunManifestHandler.class);
+
     private final RunManifestTask task;
 
     public RunManifestHandler()
@@ -45,9 +49,12 @@ public final class RunManifestHandler
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
-        RunManifestInput request = LambdaJson.read(input, RunManifestInput.class);
-        RecordedManifest recorded = task.run(request);
-        StructuredLog.info(context.getLogger(), request.runId(), "manifest written", Map.of("location", recorded.location(), "status", recorded.status().name()));
-        LambdaJson.write(output, recorded);
+        Observability.invocation(context, "WriteManifest", () -> {
+            RunManifestInput request = LambdaJson.read(input, RunManifestInput.class);
+            Observability.executionName(request.runId());
+            RecordedManifest recorded = task.run(request);
+            LOG.info("manifest written", entry("location", recorded.location()), entry("status", recorded.status().name()));
+            LambdaJson.write(output, recorded);
+        });
     }
 }

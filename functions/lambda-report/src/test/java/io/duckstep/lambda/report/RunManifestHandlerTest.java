@@ -7,6 +7,7 @@ import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.run.RunManifestTask;
 import io.duckstep.core.storage.LocalFileStorage;
 import io.duckstep.lambda.support.TestingContext;
+import io.duckstep.lambda.support.TestingStandardOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +45,12 @@ class RunManifestHandlerTest
         Path report = write(run.resolve("report.html"), "<!doctype html><p>");
         TestingContext context = new TestingContext();
 
-        JsonNode recorded = invoke("write-manifest.json", context);
+        JsonNode recorded;
+        List<String> logs;
+        try (TestingStandardOutput standardOutput = TestingStandardOutput.capture()) {
+            recorded = invoke("write-manifest.json", context);
+            logs = standardOutput.jsonLines();
+        }
 
         assertThat(recorded.path("location").asText()).isEqualTo(run.resolve("manifest.json").toString());
         assertThat(recorded.path("status").asText()).isEqualTo("SUCCEEDED");
@@ -61,7 +68,8 @@ class RunManifestHandlerTest
         assertThat(manifest.path("results").get(2).path("sha256").asText()).isEqualTo(sha256(customerSegmentation));
         assertThat(manifest.path("results").get(2).path("columns").get(0).asText()).isEqualTo("customer_id");
         assertThat(manifest.path("report").path("sha256").asText()).isEqualTo(sha256(report));
-        assertThat(context.logLines()).singleElement().asString().contains("\"correlationId\":\"duckstep-upload-2c1f0a9e\"");
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"message\":\"manifest written\"")
+                .contains("\"execution_name\":\"duckstep-upload-2c1f0a9e\"").contains("\"state\":\"WriteManifest\""));
     }
 
     @Test
