@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class UploadTrigger
 {
-    static final Set<String> ACCEPTED_SUFFIXES = Set.of(".csv", ".csv.gz", ".gz", ".parquet", ".xlsx");
+    static final Set<String> ACCEPTED_SUFFIXES = Set.of(".csv", ".csv.gz", ".parquet", ".xlsx");
 
     private final String uploadsPrefix;
     private final ExecutionStarter starter;

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "Build (or with --append, refresh) the warehouse DuckDB file from transactions files:",
-                "schema e_commerce, table year_09_10. Accepts CSV (UTF-8 or Latin-1), CSV.gz, Parquet and the original .xlsx workbook.",
+                "schema e_commerce, table year_09_10. Accepts .csv (UTF-8, or Latin-1 with a note), .csv.gz, .parquet and the original .xlsx workbook.",
                 "The file is replaced only when the whole load succeeded."
         })
 final class LoadCommand
@@ -45,6 +45,7 @@ final class LoadCommand
         long start = System.nanoTime();
         progress.step((append ? "appending " : "loading ") + sources.size() + " file(s) into " + warehouse + " ...");
         WarehouseLoadResult result = new WarehouseLoader(new DuckDb(CommandDefaults.duckDbSettings()), new TransactionsReader()).load(sources, warehouse, append);
+        result.notes().forEach(note -> specification.commandLine().getErr().println("note: " + note));
         progress.done(String.format(Locale.ROOT, "warehouse %s holds %,d rows in e_commerce.year_09_10", result.warehouse(), result.rowCount()), start);
         specification.commandLine().getOut().println(result.warehouse());
         return 0;
