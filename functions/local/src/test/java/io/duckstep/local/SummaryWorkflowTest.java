@@ -159,7 +159,7 @@ class SummaryWorkflowTest
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(result.error()).hasValue("io.duckstep.core.error.InvalidInputException");
-        assertThat(result.cause().orElseThrow()).contains("line 3, column 'Price': not a number: 'NaN'");
+        assertThat(result.cause().orElseThrow()).contains("line 3, column 'Price': not a finite number: 'NaN'");
         assertThat(directory.resolve("nan/nan-run/quarantine/reason.json")).exists();
         // no query ran: no result file and no report under the run
         try (var files = Files.walk(directory.resolve("nan/nan-run"))) {

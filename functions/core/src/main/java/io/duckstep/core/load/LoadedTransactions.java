@@ -10,8 +10,9 @@ import static java.util.Objects.requireNonNull;
  * @param rowCount the rows loaded
  * @param encoding how the text was read: {@code UTF-8}, or {@code ISO-8859-1} when the file is not valid UTF-8
  * @param notes what the user should know about how the file was read (for example the Latin-1 fallback), never silent
+ * @param typedRead whether the one-pass typed read was enough (otherwise the file was staged as text first)
  */
-public record LoadedTransactions(long rowCount, String encoding, List<String> notes)
+public record LoadedTransactions(long rowCount, String encoding, List<String> notes, boolean typedRead)
 {
     public LoadedTransactions
     {

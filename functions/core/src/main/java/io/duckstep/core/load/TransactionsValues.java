@@ -3,6 +3,7 @@ package io.duckstep.core.load;
 import io.duckstep.core.duckdb.SqlText;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
  * {@code M/D/YY H:MM[:SS]} or {@code M/D/YYYY H:MM[:SS]} (month first: day-first dates cannot be told apart
  * and are refused), or an Excel date serial (1900 system, rounded to the second); from 1900-01-01 to
  * 2099-12-31.</li>
- * <li>{@code Price}: required, a decimal number (optionally with an exponent, {@code 1.5e2}); NaN,
- * infinities and numbers beyond DOUBLE's range ({@code 1e309}) are refused; {@code -0} is 0.</li>
+ * <li>{@code Price}: required, a number as DuckDB reads a DOUBLE (optionally with an exponent, {@code 1.5e2});
+ * NaN, infinities and numbers beyond DOUBLE's range ({@code 1e309}) are refused; {@code -0} is 0.</li>
  * <li>{@code Customer ID}: empty (NULL) or a whole number within INTEGER, also written {@code 13085.0}.</li>
  * <li>No text value may hold a NUL character.</li>
  * </ul>
@@ -33,11 +34,20 @@ final class TransactionsValues
             "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%d",
             "%m/%d/%y %H:%M", "%m/%d/%Y %H:%M", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M:%S");
     private static final String WHOLE_NUMBER = "'[+-]?[0-9]+(\\.0*)?'";
-    private static final String DECIMAL_NUMBER = "'[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?'";
 
     private TransactionsValues() {}
 
-    record Check(String column, String condition, String problem) {}
+    /**
+     * @param condition true when the staged text value is refused
+     * @param typedCondition the same rule over a row of {@link #typedRead()}, where Price and InvoiceDate are already typed
+     */
+    record Check(String column, String condition, String typedCondition, String problem)
+    {
+        Check(String column, String condition, String problem)
+        {
+            this(column, condition, condition, problem);
+        }
+    }
 
     static List<Check> checks()
     {
@@ -47,24 +57,67 @@ final class TransactionsValues
                 new Check("StockCode", blank("StockCode"), "missing stock code"),
                 new Check("StockCode", hasNul("StockCode"), "contains a NUL character"),
                 new Check("Description", hasNul("Description"), "contains a NUL character"),
-                new Check("Quantity", "NOT coalesce(regexp_full_match(trim(Quantity), " + WHOLE_NUMBER + "), false) OR " + quantity("TRY_CAST") + " IS NULL",
-                        "not an integer quantity"),
-                new Check("InvoiceDate", blank("InvoiceDate") + " OR " + invoiceDate() + " IS NULL", "not a date and time"),
-                new Check("InvoiceDate", "NOT (" + invoiceDate() + " >= TIMESTAMP '" + FIRST_DATE + "' AND " + invoiceDate() + " < TIMESTAMP '" + END_DATE + "')",
+                new Check("Quantity", "NOT (" + canonicalInteger("Quantity") + " OR coalesce(regexp_full_match(trim(Quantity), " + WHOLE_NUMBER + ") AND "
+                        + quantity("TRY_CAST") + " IS NOT NULL, false))", "not an integer quantity"),
+                new Check("InvoiceDate", blank("InvoiceDate") + " OR " + invoiceDate() + " IS NULL", "InvoiceDate IS NULL", "not a date and time"),
+                new Check("InvoiceDate", "NOT (" + inDateRange(invoiceDate()) + ")", "NOT (" + inDateRange("InvoiceDate") + ")",
                         "outside the accepted dates " + FIRST_DATE + " to 2099-12-31"),
-                new Check("Price", "NOT coalesce(regexp_full_match(trim(Price), " + DECIMAL_NUMBER + "), false)", "not a number"),
-                new Check("Price", "NOT isfinite(TRY_CAST(trim(Price) AS DOUBLE))", "out of range: beyond the largest DOUBLE"),
-                new Check("Customer ID", "NOT " + blank("\"Customer ID\"") + " AND (NOT coalesce(regexp_full_match(trim(\"Customer ID\"), '[0-9]+(\\.0*)?'), false) OR "
-                        + customerId("TRY_CAST") + " IS NULL)", "not an integer customer id"),
+                new Check("Price", "TRY_CAST(trim(Price) AS DOUBLE) IS NULL", "Price IS NULL", "not a number"),
+                new Check("Price", "NOT isfinite(TRY_CAST(trim(Price) AS DOUBLE))", "NOT isfinite(Price)", "not a finite number"),
+                new Check("Customer ID", "NOT " + blank("\"Customer ID\"") + " AND NOT (" + canonicalInteger("\"Customer ID\"") + " AND NOT starts_with(\"Customer ID\", '-') OR "
+                        + "coalesce(regexp_full_match(trim(\"Customer ID\"), '[0-9]+(\\.0*)?') AND " + customerId("TRY_CAST") + " IS NOT NULL, false))",
+                        "not an integer customer id"),
                 new Check("Country", hasNul("Country"), "contains a NUL character"));
     }
+
+    /**
+     * The columns of the typed CSV read ({@code read_csv}'s {@code columns}): Price as DOUBLE and InvoiceDate as
+     * TIMESTAMP in {@link #TYPED_TIMESTAMP_FORMAT}, which DuckDB parses exactly as the staged rules do
+     * ({@code TRY_CAST(trim(Price) AS DOUBLE)}, {@code TRY_STRPTIME(trim(InvoiceDate), ...)}); the rest as text,
+     * because DuckDB's integer parsing rounds {@code 1.5} and reads {@code 1e3} and {@code 0x10}.
+     */
+    static String typedRead()
+    {
+        return TransactionsSchema.COLUMNS.stream()
+                .map(column -> SqlText.literal(column.name()) + ": " + SqlText.literal(EXACTLY_PARSED_TYPES.contains(column.type()) ? column.type() : "VARCHAR"))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    static final String TYPED_TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S";
+    /** The schema types the typed read parses itself: DuckDB reads them exactly as the staged rules do. */
+    private static final Set<String> EXACTLY_PARSED_TYPES = Set.of("TIMESTAMP", "DOUBLE");
+
+    /**
+     * The typed columns, in schema order, from a row of {@link #typedRead()}, with every rule checked in the
+     * same pass: a refused value stops the statement with {@code error()} (the caller then explains it).
+     */
+    static String typedReadSelect()
+    {
+        String refused = checks().stream().map(check -> "(" + check.typedCondition() + ")").collect(Collectors.joining(" OR "));
+        return "CASE WHEN " + refused + " THEN error('" + REFUSED + "') ELSE trim(Invoice) END AS Invoice, trim(StockCode) AS StockCode, Description, "
+                + typedQuantity() + " AS Quantity, InvoiceDate, Price + 0.0 AS Price, "
+                + customerId("TRY_CAST") + " AS \"Customer ID\", nullif(trim(Country), '') AS Country";
+    }
+
+    static final String REFUSED = "duckstep: a value is refused";
 
     /** The typed columns, in schema order, of rows that passed {@link #checks()}. */
     static String typedSelect()
     {
         return "trim(Invoice) AS Invoice, trim(StockCode) AS StockCode, Description, "
-                + quantity("CAST") + " AS Quantity, " + invoiceDate() + " AS InvoiceDate, CAST(trim(Price) AS DOUBLE) + 0.0 AS Price, "
+                + typedQuantity() + " AS Quantity, " + invoiceDate() + " AS InvoiceDate, CAST(trim(Price) AS DOUBLE) + 0.0 AS Price, "
                 + customerId("TRY_CAST") + " AS \"Customer ID\", nullif(trim(Country), '') AS Country";
+    }
+
+    /** Written exactly as DuckDB writes the INTEGER it reads (the common case, checked without a regular expression). */
+    private static String canonicalInteger(String column)
+    {
+        return "coalesce(CAST(TRY_CAST(" + column + " AS INTEGER) AS VARCHAR) = " + column + ", false)";
+    }
+
+    private static String inDateRange(String timestamp)
+    {
+        return timestamp + " >= TIMESTAMP '" + FIRST_DATE + "' AND " + timestamp + " < TIMESTAMP '" + END_DATE + "'";
     }
 
     private static String blank(String column)
@@ -82,9 +135,15 @@ final class TransactionsValues
         return cast + "(split_part(trim(Quantity), '.', 1) AS INTEGER)";
     }
 
+    private static String typedQuantity()
+    {
+        return "CASE WHEN " + canonicalInteger("Quantity") + " THEN TRY_CAST(Quantity AS INTEGER) ELSE " + quantity("TRY_CAST") + " END";
+    }
+
     private static String customerId(String cast)
     {
-        return "CASE WHEN regexp_full_match(trim(\"Customer ID\"), '[0-9]+(\\.0*)?') THEN " + cast + "(split_part(trim(\"Customer ID\"), '.', 1) AS INTEGER) END";
+        return "CASE WHEN " + canonicalInteger("\"Customer ID\"") + " THEN TRY_CAST(\"Customer ID\" AS INTEGER) "
+                + "WHEN regexp_full_match(trim(\"Customer ID\"), '[0-9]+(\\.0*)?') THEN " + cast + "(split_part(trim(\"Customer ID\"), '.', 1) AS INTEGER) END";
     }
 
     /** A timestamp from any accepted text form, or from an Excel date serial. */

@@ -2,7 +2,6 @@ package io.duckstep.core.upload;
 
 import io.duckstep.core.duckdb.DuckDb;
 import io.duckstep.core.duckdb.DuckDbErrors;
-import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.error.InvalidInputException;
 import io.duckstep.core.error.ObjectNotFoundException;
 import io.duckstep.core.error.ValidationFaultException;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import static java.util.Objects.requireNonNull;
 
@@ -58,13 +56,10 @@ public final class PrepareUploadTask
         try {
             LoadedTransactions loaded;
             try (Connection connection = duckDb.openInMemory()) {
-                loaded = transactionsReader.load(connection, file, upload, TABLE);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("COPY " + TABLE + " TO " + SqlText.literal(parquet.toAbsolutePath().toString()) + " (FORMAT parquet, COMPRESSION zstd)");
-                }
+                loaded = transactionsReader.copyToParquet(connection, file, upload, parquet);
             }
             catch (SQLException e) {
-                throw new ValidationFaultException("Cannot write the validated copy of " + upload + ": " + DuckDbErrors.firstLines(e, 2), e);
+                throw new ValidationFaultException("Cannot close DuckDB after validating " + upload + ": " + DuckDbErrors.firstLines(e, 2), e);
             }
             // said where the run's log is (stderr locally, the function's log on AWS) as well as in the result
             loaded.notes().forEach(note -> System.err.println("note: " + note));
