@@ -203,6 +203,22 @@ class SummaryWorkflowTest
     }
 
     @Test
+    void prepareUpload_latin1Upload_saysSoInItsResult()
+            throws Exception
+    {
+        Path latin1 = Files.write(directory.resolve("latin1-upload.csv"),
+                ("Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n"
+                        + "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK\n2,B,caf\u00e9,2,2009-12-01 07:46:00,1.5,2,UK\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        JsonNode prepared = tasks("latin1").handlers().get(LocalTasks.PREPARE_UPLOAD_FUNCTION)
+                .handle(JsonNodeFactory.instance.objectNode().put("runId", "latin1-run").put("upload", latin1.toString()));
+
+        assertThat(prepared.path("rowCount").asLong()).isEqualTo(2);
+        assertThat(prepared.path("encoding").asText()).isEqualTo("ISO-8859-1");
+        assertThat(prepared.path("notes").get(0).asText()).isEqualTo(latin1 + ": not valid UTF-8 (first at line 3): read as Latin-1 (ISO-8859-1)");
+    }
+
+    @Test
     void execute_emptyInput_takesTheLatestUpload()
             throws Exception
     {

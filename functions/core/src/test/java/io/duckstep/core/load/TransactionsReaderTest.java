@@ -477,6 +477,31 @@ class TransactionsReaderTest
     }
 
     @Test
+    void load_workbookWithTheWrongHeader_namesTheSheetAndLineOne()
+    {
+        assertRefused("wrong_header.xlsx", "wrong_header.xlsx (sheet 'Sheet1'), line 1: wrong header: expected Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country"
+                + " but found Invoice,StockCode,Description,Qty,InvoiceDate,Price,Customer ID,Country");
+    }
+
+    @Test
+    void load_workbookWithoutASheet_isRefused()
+    {
+        assertRefused("no_sheet.xlsx", "no_sheet.xlsx: the workbook has no sheet");
+    }
+
+    @Test
+    void load_workbookWithOnlyAHeader_isRefused()
+    {
+        assertRefused("header_only.xlsx", "header_only.xlsx: contains a header but no rows");
+    }
+
+    @Test
+    void load_workbookWithNotANumberPrice_namesTheSheetRowAndColumn()
+    {
+        assertRefused("nan_price_workbook.xlsx", "nan_price_workbook.xlsx, line 3, column 'Price': not a finite number: 'NaN'");
+    }
+
+    @Test
     void load_parquetWithWrongTypes_refusesTheValuesByTheSameRules()
             throws Exception
     {
