@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.ExecutionResult;
 import io.duckstep.asl.ExecutionStatus;
+import io.duckstep.asl.LocalStateMachineRunner;
+import io.duckstep.asl.StateMachine;
+import io.duckstep.asl.TaskHandler;
 import io.duckstep.core.duckdb.DuckDb;
 import io.duckstep.core.duckdb.DuckDbSettings;
 import io.duckstep.core.load.TransactionsReader;
@@ -23,10 +26,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +144,78 @@ class SummaryWorkflowTest
         // nothing was published as if the run had completed
         assertThat(directory.resolve("quarantine/bad-run/report.html")).doesNotExist();
         assertThat(directory.resolve("quarantine/bad-run/results")).doesNotExist();
+    }
+
+    @Test
+    void execute_uploadWithNotANumberPrice_isQuarantinedBeforeAnyQueryAndPublishesNothing()
+            throws Exception
+    {
+        Path bad = Files.writeString(directory.resolve("nan-upload.csv"),
+                "Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n"
+                        + "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK\n2,B,y,2,2009-12-01 07:46:00,NaN,2,UK\n");
+
+        ExecutionResult result = new LocalWorkflows(tasks("nan"), ExecutionListener.NONE)
+                .execute(StateMachines.SUMMARY, "nan-run", JsonNodeFactory.instance.objectNode().put("upload", bad.toString()));
+
+        assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(result.error()).hasValue("io.duckstep.core.error.InvalidInputException");
+        assertThat(result.cause().orElseThrow()).contains("line 3, column 'Price': not a finite number: 'NaN'");
+        assertThat(directory.resolve("nan/nan-run/quarantine/reason.json")).exists();
+        // no query ran: no result file and no report under the run
+        try (var files = Files.walk(directory.resolve("nan/nan-run"))) {
+            assertThat(files.filter(Files::isRegularFile).map(path -> directory.resolve("nan/nan-run").relativize(path).toString()))
+                    .containsExactlyInAnyOrder("quarantine/nan-upload.csv", "quarantine/reason.json");
+        }
+    }
+
+    @Test
+    void execute_validUploadWithATinyMemoryLimit_isRetriedAsAFaultAndNeverQuarantined()
+            throws Exception
+    {
+        LocalTasks tasks = new LocalTasks(new LocalConfiguration(directory.resolve("tiny"), directory.resolve("uploads"),
+                new WarehouseSpecification.DuckDbFile(warehouse.toString()), new DuckDbSettings("1MB", 1, directory.resolve("tiny-work"))));
+        AtomicInteger prepareAttempts = new AtomicInteger();
+        Map<String, TaskHandler> handlers = new HashMap<>(tasks.handlers());
+        TaskHandler prepare = handlers.get(LocalTasks.PREPARE_UPLOAD_FUNCTION);
+        handlers.put(LocalTasks.PREPARE_UPLOAD_FUNCTION, input -> {
+            prepareAttempts.incrementAndGet();
+            return prepare.handle(input);
+        });
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        LocalStateMachineRunner runner = LocalStateMachineRunner.builder()
+                .stateMachine(StateMachine.parse(StateMachines.SUMMARY, StateMachines.definition(StateMachines.SUMMARY), tasks.substitutions(), handlers.keySet()))
+                .handlers(handlers)
+                .sleeper(waits::add)
+                .build();
+
+        ExecutionResult result = runner.execute("tiny-run", JsonNodeFactory.instance.objectNode().put("upload", upload.toString()));
+
+        assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(result.error()).hasValue("io.duckstep.core.error.ValidationFaultException");
+        assertThat(result.cause().orElseThrow()).contains("ran out of memory").contains("raise DUCKSTEP_MEMORY_LIMIT");
+        // the state machine's retrier for faults: two retries after 1 s and 2 s, then the run fails
+        assertThat(prepareAttempts.get()).isEqualTo(3);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        // a fault is not bad data: nothing quarantined, the upload untouched
+        assertThat(directory.resolve("tiny/tiny-run/quarantine")).doesNotExist();
+        assertThat(result.history()).noneMatch(event -> event.stateName().equals(java.util.Optional.of("QuarantineUpload")));
+        assertThat(upload).exists();
+    }
+
+    @Test
+    void prepareUpload_latin1Upload_saysSoInItsResult()
+            throws Exception
+    {
+        Path latin1 = Files.write(directory.resolve("latin1-upload.csv"),
+                ("Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n"
+                        + "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK\n2,B,caf\u00e9,2,2009-12-01 07:46:00,1.5,2,UK\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        JsonNode prepared = tasks("latin1").handlers().get(LocalTasks.PREPARE_UPLOAD_FUNCTION)
+                .handle(JsonNodeFactory.instance.objectNode().put("runId", "latin1-run").put("upload", latin1.toString()));
+
+        assertThat(prepared.path("rowCount").asLong()).isEqualTo(2);
+        assertThat(prepared.path("encoding").asText()).isEqualTo("ISO-8859-1");
+        assertThat(prepared.path("notes").get(0).asText()).isEqualTo(latin1 + ": not valid UTF-8 (first at line 3): read as Latin-1 (ISO-8859-1)");
     }
 
     @Test

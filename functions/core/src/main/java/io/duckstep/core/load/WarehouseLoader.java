@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.duckstep.core.load.TransactionsSchema.WAREHOUSE_SCHEMA;
@@ -57,17 +58,18 @@ public final class WarehouseLoader
             }
             String table = SqlText.identifier(WAREHOUSE_SCHEMA) + "." + SqlText.identifier(WAREHOUSE_TABLE);
             long rows;
+            List<String> notes = new ArrayList<>();
             try (Connection connection = duckDb.openFile(temporary, false);
                     Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + SqlText.identifier(WAREHOUSE_SCHEMA));
                 for (int index = 0; index < sources.size(); index++) {
                     Path source = sources.get(index);
                     if (index == 0 && !existing) {
-                        reader.load(connection, source, source.toString(), WAREHOUSE_SCHEMA + "." + WAREHOUSE_TABLE);
+                        notes.addAll(reader.load(connection, source, source.toString(), WAREHOUSE_SCHEMA + "." + WAREHOUSE_TABLE).notes());
                         continue;
                     }
                     String loaded = "main.duckstep_source_" + index;
-                    reader.load(connection, source, source.toString(), loaded);
+                    notes.addAll(reader.load(connection, source, source.toString(), loaded).notes());
                     statement.execute("INSERT INTO " + table + " SELECT * FROM " + loaded);
                     statement.execute("DROP TABLE " + loaded);
                 }
@@ -78,7 +80,7 @@ public final class WarehouseLoader
                 statement.execute("CHECKPOINT");
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new WarehouseLoadResult(target, rows, List.copyOf(sources), (System.nanoTime() - start) / 1_000_000);
+            return new WarehouseLoadResult(target, rows, List.copyOf(sources), notes, (System.nanoTime() - start) / 1_000_000);
         }
         catch (SQLException e) {
             throw new IllegalStateException("Cannot write warehouse " + warehouse + ": " + e.getMessage(), e);

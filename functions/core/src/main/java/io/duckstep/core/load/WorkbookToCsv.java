@@ -1,6 +1,7 @@
 package io.duckstep.core.load;
 
 import io.duckstep.core.error.InvalidInputException;
+import io.duckstep.core.error.ValidationFaultException;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -28,14 +29,39 @@ final class WorkbookToCsv
 {
     private WorkbookToCsv() {}
 
+    /**
+     * @throws InvalidInputException when the file is not a readable workbook (not a zip, a zip of something
+     * else, no sheet, a broken sheet), has the wrong header or a row that is too wide or too long
+     * @throws ValidationFaultException when the CSV cannot be written
+     */
     static void convert(Path workbook, Path csv, String displayName)
     {
-        try (ReadableWorkbook readable = new ReadableWorkbook(workbook.toFile());
-                BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+        BufferedWriter writer;
+        try {
+            writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new ValidationFaultException(displayName + ": cannot write a temporary file: " + e.getMessage(), e);
+        }
+        try (writer) {
+            convert(workbook, writer, displayName);
+        }
+        catch (WriteFailure e) {
+            throw new ValidationFaultException(displayName + ": cannot write a temporary file: " + e.getCause().getMessage(), e.getCause());
+        }
+        catch (IOException e) {
+            throw new ValidationFaultException(displayName + ": cannot write a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void convert(Path workbook, BufferedWriter writer, String displayName)
+    {
+        try (ReadableWorkbook readable = new ReadableWorkbook(workbook.toFile())) {
             if (readable.isDate1904()) {
                 throw new InvalidInputException(displayName, "workbooks using the 1904 date system are not supported");
             }
-            Sheet sheet = readable.getFirstSheet();
+            Sheet sheet = readable.getSheets().findFirst()
+                    .orElseThrow(() -> new InvalidInputException(displayName, "the workbook has no sheet"));
             try (Stream<Row> rows = sheet.openStream()) {
                 Iterator<Row> iterator = rows.iterator();
                 if (!iterator.hasNext()) {
@@ -50,8 +76,7 @@ final class WorkbookToCsv
                 List<String> line = new ArrayList<>();
                 line.add("source_line");
                 line.addAll(TransactionsSchema.columnNames());
-                writer.write(CsvLine.join(line));
-                writer.write('\n');
+                write(writer, CsvLine.join(line));
                 int width = TransactionsSchema.COLUMNS.size();
                 while (iterator.hasNext()) {
                     Row row = iterator.next();
@@ -66,13 +91,49 @@ final class WorkbookToCsv
                     line.clear();
                     line.add(Integer.toString(row.getRowNum()));
                     line.addAll(values);
-                    writer.write(CsvLine.join(line));
-                    writer.write('\n');
+                    String text = CsvLine.join(line);
+                    if (text.length() > CsvFile.MAX_LINE_BYTES) {
+                        throw new InvalidInputException(displayName, OptionalLong.of(row.getRowNum()), Optional.empty(),
+                                String.format("the row is longer than %,d characters", CsvFile.MAX_LINE_BYTES), null);
+                    }
+                    write(writer, text);
                 }
             }
         }
+        catch (InvalidInputException | WriteFailure e) {
+            throw e;
+        }
+        catch (IOException | RuntimeException e) {
+            // the workbook was already read from storage into a local file: what fails here is its content
+            // (not a zip, a zip of something else, a broken sheet), which the streaming reader reports this way
+            throw new InvalidInputException(displayName, OptionalLong.empty(), Optional.empty(), "cannot be read as an .xlsx workbook: " + describe(e), e);
+        }
+    }
+
+    private static String describe(Exception e)
+    {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? "not a valid workbook" : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private static void write(BufferedWriter writer, String line)
+    {
+        try {
+            writer.write(line);
+            writer.write('\n');
+        }
         catch (IOException e) {
-            throw new InvalidInputException(displayName, OptionalLong.empty(), Optional.empty(), "cannot be read as an .xlsx workbook: " + e.getMessage(), e);
+            throw new WriteFailure(e);
+        }
+    }
+
+    /** Writing the CSV failed: a fault of the machine, not of the workbook. */
+    private static final class WriteFailure
+            extends RuntimeException
+    {
+        WriteFailure(IOException cause)
+        {
+            super(cause);
         }
     }
 

@@ -1,20 +1,20 @@
 package io.duckstep.core.upload;
 
 import io.duckstep.core.duckdb.DuckDb;
-import io.duckstep.core.duckdb.SqlText;
+import io.duckstep.core.duckdb.DuckDbErrors;
 import io.duckstep.core.error.InvalidInputException;
 import io.duckstep.core.error.ObjectNotFoundException;
+import io.duckstep.core.error.ValidationFaultException;
+import io.duckstep.core.load.LoadedTransactions;
 import io.duckstep.core.load.TransactionsReader;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.run.Sha256;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  * Validates an uploaded transactions file once and writes its typed rows as Parquet under the run's
  * prefix, so the three summary queries read clean, typed data without parsing the upload three times.
  * The upload itself is never modified or deleted. A bad upload raises {@link InvalidInputException}
- * (file, line, column), which the workflow catches to quarantine it.
+ * (file, line, column), which the workflow catches to quarantine it; a fault (memory, I/O, interruption)
+ * raises {@link ValidationFaultException}, which the workflow retries and never quarantines.
  */
 public final class PrepareUploadTask
 {
@@ -54,20 +55,20 @@ public final class PrepareUploadTask
         catch (ObjectNotFoundException e) {
             throw new InvalidInputException(upload, "file does not exist");
         }
-        Path parquet = temporaryFile();
+        Path parquet = temporaryFile(upload);
         try {
-            long rowCount;
+            LoadedTransactions loaded;
             try (Connection connection = duckDb.openInMemory()) {
-                rowCount = transactionsReader.load(connection, file, upload, TABLE);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("COPY " + TABLE + " TO " + SqlText.literal(parquet.toAbsolutePath().toString()) + " (FORMAT parquet, COMPRESSION zstd)");
-                }
+                loaded = transactionsReader.copyToParquet(connection, file, upload, parquet);
             }
             catch (SQLException e) {
-                throw new IllegalStateException("Cannot write the validated copy of " + upload + ": " + e.getMessage(), e);
+                throw new ValidationFaultException("Cannot close DuckDB after validating " + upload + ": " + DuckDbErrors.firstLines(e, 2), e);
             }
+            // said where the run's log is (stderr locally, the function's log on AWS) as well as in the result
+            loaded.notes().forEach(note -> System.err.println("note: " + note));
             layout.storage().publish(parquet, location, "application/vnd.apache.parquet");
-            return new PreparedUpload(TABLE, upload, sourceBytes, location, rowCount, (System.nanoTime() - start) / 1_000_000, sourceSha256);
+            return new PreparedUpload(TABLE, upload, sourceBytes, location, loaded.rowCount(), loaded.encoding(), loaded.notes(), (System.nanoTime() - start) / 1_000_000,
+                    sourceSha256);
         }
         finally {
             try {
@@ -79,7 +80,7 @@ public final class PrepareUploadTask
         }
     }
 
-    private Path temporaryFile()
+    private Path temporaryFile(String upload)
     {
         try {
             Path directory = Files.createDirectories(duckDb.settings().temporaryDirectory());
@@ -88,7 +89,7 @@ public final class PrepareUploadTask
             return file;
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a temporary file", e);
+            throw new ValidationFaultException("Cannot create a temporary file to validate " + upload + ": " + e.getMessage(), e);
         }
     }
 }

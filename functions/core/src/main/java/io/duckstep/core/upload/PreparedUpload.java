@@ -1,5 +1,7 @@
 package io.duckstep.core.upload;
 
+import java.util.List;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -11,14 +13,17 @@ import static java.util.Objects.requireNonNull;
  * @param sourceBytes the upload's size
  * @param location the validated, typed Parquet copy
  * @param rowCount rows in the upload
+ * @param encoding how the upload's text was read ({@code UTF-8}, or {@code ISO-8859-1} when it is not valid UTF-8)
+ * @param notes what the user should know about how the upload was read (for example the Latin-1 fallback)
  * @param elapsedMilliseconds wall time of the task
  * @param sourceSha256 the upload's SHA-256 as it was read, for the run's manifest (null where unknown)
  */
-public record PreparedUpload(String table, String source, long sourceBytes, String location, long rowCount, long elapsedMilliseconds, String sourceSha256)
+public record PreparedUpload(String table, String source, long sourceBytes, String location, long rowCount, String encoding, List<String> notes, long elapsedMilliseconds,
+        String sourceSha256)
 {
-    public PreparedUpload(String table, String source, long sourceBytes, String location, long rowCount, long elapsedMilliseconds)
+    public PreparedUpload(String table, String source, long sourceBytes, String location, long rowCount, String encoding, List<String> notes, long elapsedMilliseconds)
     {
-        this(table, source, sourceBytes, location, rowCount, elapsedMilliseconds, null);
+        this(table, source, sourceBytes, location, rowCount, encoding, notes, elapsedMilliseconds, null);
     }
 
     public PreparedUpload
@@ -26,5 +31,8 @@ public record PreparedUpload(String table, String source, long sourceBytes, Stri
         requireNonNull(table, "table is null");
         requireNonNull(source, "source is null");
         requireNonNull(location, "location is null");
+        // absent in payloads written before these fields existed
+        encoding = encoding == null ? "UTF-8" : encoding;
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 }

@@ -184,7 +184,7 @@ class ReportTaskTest
 
     private static PreparedUpload upload()
     {
-        return new PreparedUpload("mydf", "uploads/recent.csv", 1536, "runs/run-1/upload/mydf.parquet", 3, 42);
+        return new PreparedUpload("mydf", "uploads/recent.csv", 1536, "runs/run-1/upload/mydf.parquet", 3, "UTF-8", List.of(), 42);
     }
 
     private static QueryOutput output(String name, Path location)

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "Build (or with --append, refresh) the warehouse DuckDB file from transactions files:",
-                "schema e_commerce, table year_09_10. Accepts CSV (UTF-8 or Latin-1), CSV.gz, Parquet and the original .xlsx workbook.",
+                "schema e_commerce, table year_09_10. Accepts .csv (UTF-8, or Latin-1 with a note), .csv.gz, .parquet and the original .xlsx workbook.",
                 "The file is replaced only when the whole load succeeded."
         })
 final class LoadCommand
@@ -56,6 +56,7 @@ final class LoadCommand
             try {
                 progress.step("loading " + sources.size() + " file(s) for md:" + motherDuck.database() + " ...");
                 WarehouseLoadResult loaded = new WarehouseLoader(duckDb, new TransactionsReader()).load(sources, staged, false);
+                loaded.notes().forEach(note -> specification.commandLine().getErr().println("note: " + note));
                 long rows = new WarehouseUpload(duckDb, CommandDefaults.secrets(), new WarehouseAttacher.ExtensionConnector()).upload(staged, motherDuck, append);
                 progress.done(String.format(Locale.ROOT, "md:%s holds %,d rows in e_commerce.year_09_10 (%,d loaded)", motherDuck.database(), rows, loaded.rowCount()), start);
                 specification.commandLine().getOut().println("md:" + motherDuck.database());
@@ -68,6 +69,7 @@ final class LoadCommand
         Path file = Path.of(((WarehouseSpecification.DuckDbFile) warehouse).location());
         progress.step((append ? "appending " : "loading ") + sources.size() + " file(s) into " + file + " ...");
         WarehouseLoadResult result = new WarehouseLoader(duckDb, new TransactionsReader()).load(sources, file, append);
+        result.notes().forEach(note -> specification.commandLine().getErr().println("note: " + note));
         progress.done(String.format(Locale.ROOT, "warehouse %s holds %,d rows in e_commerce.year_09_10", result.warehouse(), result.rowCount()), start);
         specification.commandLine().getOut().println(result.warehouse());
         return 0;
