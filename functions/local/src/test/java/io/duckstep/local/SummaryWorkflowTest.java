@@ -161,10 +161,10 @@ class SummaryWorkflowTest
         assertThat(result.error()).hasValue("io.duckstep.core.error.InvalidInputException");
         assertThat(result.cause().orElseThrow()).contains("line 3, column 'Price': not a finite number: 'NaN'");
         assertThat(directory.resolve("nan/nan-run/quarantine/reason.json")).exists();
-        // no query ran: no result file and no report under the run
+        // no query ran: no result file and no report under the run, only the quarantine and the FAILED manifest
         try (var files = Files.walk(directory.resolve("nan/nan-run"))) {
             assertThat(files.filter(Files::isRegularFile).map(path -> directory.resolve("nan/nan-run").relativize(path).toString()))
-                    .containsExactlyInAnyOrder("quarantine/nan-upload.csv", "quarantine/reason.json");
+                    .containsExactlyInAnyOrder("quarantine/nan-upload.csv", "quarantine/reason.json", "manifest.json");
         }
     }
 
