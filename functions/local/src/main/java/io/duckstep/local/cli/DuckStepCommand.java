@@ -23,6 +23,8 @@ import java.io.PrintWriter;
                 BenchmarkCommand.class,
                 AskCommand.class,
                 ServeCommand.class,
+                RunsCommand.class,
+                InspectCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand
