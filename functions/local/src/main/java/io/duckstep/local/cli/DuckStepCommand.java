@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 ServeCommand.class,
                 RunsCommand.class,
                 InspectCommand.class,
+                WatchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand
