@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.duckstep.local.runs.LocalRun;
 import io.duckstep.local.runs.RunCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,9 @@ final class RunsCommand
     @Option(names = "--json", description = "print a JSON array, for scripts")
     boolean json;
 
+    @Mixin
+    RemoteOptions remote;
+
 
     @Override
     public Integer call()
@@ -53,7 +57,9 @@ final class RunsCommand
         if (limit < 1) {
             throw new CommandFailedException("--limit must be at least 1, was " + limit);
         }
-        List<RunListing> runs = new RunCatalog(output.resolve("runs")).list().stream().map(RunsCommand::listing).toList();
+        List<RunListing> runs = remote.remote
+                ? RemoteCommands.runs(specification, remote, status == null ? limit : Math.max(limit, 100))
+                : new RunCatalog(output.resolve("runs")).list().stream().map(RunsCommand::listing).toList();
         List<RunListing> shown = runs.stream()
                 .filter(run -> status == null || run.status().equalsIgnoreCase(status.strip()))
                 .limit(limit)
@@ -66,7 +72,7 @@ final class RunsCommand
             return 0;
         }
         if (shown.isEmpty()) {
-            out.println("no runs in " + output.resolve("runs") + (status == null ? "" : " with status " + status.toUpperCase(Locale.ROOT)));
+            out.println("no runs in " + (remote.remote ? "stack " + remote.stack : output.resolve("runs")) + (status == null ? "" : " with status " + status.toUpperCase(Locale.ROOT)));
             return 0;
         }
         TextTable table = new TextTable("RUN", "WORKFLOW", "STATUS", "UPLOAD", "ROWS", "DURATION", "REPORT");
