@@ -73,7 +73,6 @@ public final class ExecutionFollower
             throws InterruptedException
     {
         Map<String, Instant> entered = new HashMap<>();
-        Map<Long, String> stateOfEvent = new HashMap<>();
         long seen = 0;
         while (true) {
             DescribeExecutionResponse execution;
@@ -86,7 +85,7 @@ public final class ExecutionFollower
                     for (HistoryEvent event : history.events()) {
                         if (event.id() > seen) {
                             seen = event.id();
-                            print(event, entered, stateOfEvent);
+                            print(event, entered);
                         }
                     }
                     token = history.nextToken();
@@ -103,47 +102,24 @@ public final class ExecutionFollower
         }
     }
 
-    private void print(HistoryEvent event, Map<String, Instant> entered, Map<Long, String> stateOfEvent)
+    private void print(HistoryEvent event, Map<String, Instant> entered)
     {
         String type = event.typeAsString();
         if (event.stateEnteredEventDetails() != null && type.endsWith("StateEntered")) {
             String name = event.stateEnteredEventDetails().name();
             entered.put(name, event.timestamp());
-            stateOfEvent.put(event.id(), name);
             progress.accept("  " + name + " ...");
         }
         else if (event.stateExitedEventDetails() != null && type.endsWith("StateExited")) {
             String name = event.stateExitedEventDetails().name();
-            Duration elapsed = Optional.ofNullable(entered.get(name)).map(start -> Duration.between(start, event.timestamp())).orElse(Duration.ZERO);
-            progress.accept("  " + name + " done (" + format(elapsed) + ")");
-        }
-        else if (type.endsWith("Failed") && !type.startsWith("Execution")) {
-            String state = stateOfEvent.getOrDefault(event.previousEventId(), null);
-            String error = failureError(event);
-            progress.accept("  " + (state != null ? state : latest(entered)) + " failed: " + error);
+            Instant start = entered.remove(name);
+            progress.accept("  " + name + " done (" + format(start == null ? Duration.ZERO : Duration.between(start, event.timestamp())) + ")");
         }
         else if (type.equals("ExecutionFailed") && event.executionFailedEventDetails() != null) {
-            progress.accept("  execution failed: " + event.executionFailedEventDetails().error());
+            // as the local runner: the state the failure left the execution in failed with the error
+            String state = entered.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("execution");
+            progress.accept("  " + state + " failed: " + event.executionFailedEventDetails().error());
         }
-        if (event.previousEventId() != null && stateOfEvent.containsKey(event.previousEventId())) {
-            stateOfEvent.put(event.id(), stateOfEvent.get(event.previousEventId()));
-        }
-    }
-
-    private static String failureError(HistoryEvent event)
-    {
-        if (event.taskFailedEventDetails() != null) {
-            return event.taskFailedEventDetails().error();
-        }
-        if (event.lambdaFunctionFailedEventDetails() != null) {
-            return event.lambdaFunctionFailedEventDetails().error();
-        }
-        return event.typeAsString();
-    }
-
-    private static String latest(Map<String, Instant> entered)
-    {
-        return entered.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
     }
 
     /** As the local progress lines: milliseconds under a second, else seconds with one decimal. */
