@@ -1,5 +1,6 @@
 package io.duckstep.local.remote;
 
+import io.duckstep.local.runs.Durations;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -113,20 +114,13 @@ public final class ExecutionFollower
         else if (event.stateExitedEventDetails() != null && type.endsWith("StateExited")) {
             String name = event.stateExitedEventDetails().name();
             Instant start = entered.remove(name);
-            progress.accept("  " + name + " done (" + format(start == null ? Duration.ZERO : Duration.between(start, event.timestamp())) + ")");
+            progress.accept("  " + name + " done (" + Durations.format(start == null ? Duration.ZERO : Duration.between(start, event.timestamp())) + ")");
         }
         else if (type.equals("ExecutionFailed") && event.executionFailedEventDetails() != null) {
             // as the local runner: the state the failure left the execution in failed with the error
             String state = entered.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("execution");
             progress.accept("  " + state + " failed: " + event.executionFailedEventDetails().error());
         }
-    }
-
-    /** As the local progress lines: milliseconds under a second, else seconds with one decimal. */
-    static String format(Duration duration)
-    {
-        long milliseconds = duration.toMillis();
-        return milliseconds < 1000 ? milliseconds + " ms" : String.format("%.1f s", milliseconds / 1000.0);
     }
 
     static RemoteFailureException failure(String what, SdkException e)
