@@ -36,6 +36,8 @@ public final class DuckStepCommand
 
     public static void main(String[] arguments)
     {
+        // the AWS SDK (--remote) logs through SLF4J; without a provider SLF4J would warn on every run
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
