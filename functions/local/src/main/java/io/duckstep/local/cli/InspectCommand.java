@@ -24,6 +24,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class InspectCommand
         implements Callable<Integer>
 {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final int LINE = 160;
+    private static final int LINE = 100;
 
     @Spec
     CommandSpec specification;
@@ -88,7 +89,7 @@ final class InspectCommand
     {
         out.println("run         " + run.runId() + " (" + run.workflow() + ")");
         out.println("status      " + run.status()
-                + run.history().map(history -> ", started " + history.startedAt()).orElse("")
+                + run.history().map(history -> ", started " + history.startedAt().truncatedTo(ChronoUnit.MILLIS)).orElse("")
                 + run.duration().map(duration -> ", took " + Progress.format(duration)).orElse(""));
         failure(run, states).ifPresent(reason -> out.println("failed      " + reason));
         run.manifest().flatMap(RunManifest::error).flatMap(RunManifest.Failure::quarantine).ifPresent(location -> out.println("quarantine  " + location));
@@ -132,7 +133,7 @@ final class InspectCommand
         }
         out.println("states, in the order they were entered:");
         for (StateRecord record : states) {
-            out.println(String.format("  %-22s %-9s %8s  at %s%s", record.name(), record.status(), record.elapsed().map(Progress::format).orElse("-"), record.enteredAt(),
+            out.println(String.format("  %-22s %-9s %8s  at %s%s", record.name(), record.status(), record.elapsed().map(Progress::format).orElse("-"), record.enteredAt().truncatedTo(ChronoUnit.MILLIS),
                     record.retries().isEmpty() ? "" : ", retried after " + String.join(", ", record.retries())));
             out.println("    input   " + shorten(record.input().toString()));
             record.output().ifPresent(value -> out.println("    output  " + shorten(value.toString())));
@@ -177,7 +178,7 @@ final class InspectCommand
         }
         for (StateRecord record : matching) {
             out.println("state    " + record.name() + " of run " + run.runId());
-            out.println("status   " + record.status() + record.elapsed().map(elapsed -> ", took " + Progress.format(elapsed)).orElse("") + ", entered at " + record.enteredAt());
+            out.println("status   " + record.status() + record.elapsed().map(elapsed -> ", took " + Progress.format(elapsed)).orElse("") + ", entered at " + record.enteredAt().truncatedTo(ChronoUnit.MILLIS));
             if (!record.retries().isEmpty()) {
                 out.println("retried  after " + String.join(", ", record.retries()));
             }
