@@ -208,6 +208,22 @@ class RemoteCommandsTest
     }
 
     @Test
+    void remote_noRegion_oneLineNamingWhatIsMissing()
+    {
+        System.setProperty("aws.configFile", directory.resolve("no-config").toString());
+        System.setProperty("aws.disableEc2Metadata", "true");
+        List<String> arguments = new ArrayList<>(List.of(stack.arguments("runs")));
+        int region = arguments.indexOf("--region");
+        arguments.remove(region);
+        arguments.remove(region);
+
+        CommandResult result = CommandResult.run(arguments.toArray(String[]::new));
+
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("duckstep runs: no AWS region: set AWS_REGION, a region in your AWS profile, or --region");
+    }
+
+    @Test
     void help_remoteOptions_areDocumented()
     {
         for (String[] command : new String[][] {{"run", "summary", "--help"}, {"ask", "--help"}, {"runs", "--help"}}) {
