@@ -39,6 +39,7 @@ class RunsAndInspectCommandTest
     private static String badRun;
     private static Path goodUpload;
     private static Path badUpload;
+    private static String goodProgress;
 
     @BeforeAll
     static void setUp()
@@ -60,6 +61,7 @@ class RunsAndInspectCommandTest
         CommandResult good = CommandResult.run("run", "summary", "--recent", goodUpload.toString(), "--warehouse", warehouse.toString(), "--output", output.toString());
         assertThat(good.code()).as(good.err()).isZero();
         goodRun = onlyRun();
+        goodProgress = good.err();
         CommandResult bad = CommandResult.run("run", "summary", "--recent", badUpload.toString(), "--warehouse", warehouse.toString(), "--output", output.toString());
         assertThat(bad.code()).isEqualTo(1);
         badRun = runIds().filter(id -> !id.equals(goodRun)).findFirst().orElseThrow();
@@ -213,6 +215,23 @@ class RunsAndInspectCommandTest
         assertThat(prefix.err()).contains("no run summary- in " + runs + "; the nearest: ").contains(goodRun).contains(badRun);
         assertThat(misspelt.err()).contains("the nearest: " + goodRun);
         assertThat(far.err()).contains("no run zzz in " + runs + " (`duckstep runs` lists the runs)");
+    }
+
+    @Test
+    void runSummary_localProgressLines_areTheLinesARemoteRunPrints()
+    {
+        // the lines RemoteCommandsTest expects from the recorded AWS execution of the same workflow, times left out
+        List<String> remote = List.of("HasUpload ...", "HasUpload done", "PrepareUpload ...", "PrepareUpload done", "RunQueries ...", "SalesTrends ...",
+                "SalesTrends done", "PriceElasticity ...", "PriceElasticity done", "CustomerSegmentation ...", "CustomerSegmentation done", "RunQueries done",
+                "BuildReport ...", "BuildReport done", "Summarize ...", "Summarize done");
+
+        List<String> local = goodProgress.lines()
+                .filter(line -> line.startsWith("duckstep:   "))
+                .map(line -> line.substring("duckstep:   ".length()).replaceAll(" \\((\\d+ ms|\\d+\\.\\d s)\\)$", ""))
+                .toList();
+
+        assertThat(local).containsExactlyInAnyOrderElementsOf(remote);
+        assertThat(goodProgress.lines().filter(line -> line.contains(" done ("))).allMatch(line -> line.matches("duckstep:   \\w+ done \\((\\d+ ms|\\d+\\.\\d s)\\)"));
     }
 
     @Test
