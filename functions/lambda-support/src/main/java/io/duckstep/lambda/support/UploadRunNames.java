@@ -16,8 +16,8 @@ import java.util.Locale;
  */
 public final class UploadRunNames
 {
-    /** The file types an upload may have; anything else is ignored. */
-    public static final List<String> ACCEPTED_SUFFIXES = List.of(".csv", ".csv.gz", ".gz", ".parquet", ".xlsx");
+    /** The upload formats the workflow reads (compared ignoring case); anything else is ignored, never started. */
+    public static final List<String> ACCEPTED_SUFFIXES = List.of(".csv", ".csv.gz", ".parquet", ".xlsx");
 
     private UploadRunNames() {}
 

@@ -33,6 +33,7 @@ class UploadRunNamesTest
         assertThat(UploadRunNames.accepted("x.parquet")).isTrue();
         assertThat(UploadRunNames.accepted("x.xlsx")).isTrue();
         assertThat(UploadRunNames.accepted("notes.txt")).isFalse();
+        assertThat(UploadRunNames.accepted("x.gz")).isFalse();
         assertThat(UploadRunNames.accepted("x.csv.part")).isFalse();
     }
 }
