@@ -1,5 +1,7 @@
 package io.duckstep.asl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
 
 /**
@@ -13,8 +15,20 @@ public interface ExecutionListener
 
     default void stateEntered(String stateName) {}
 
+    /** The state is entered with this input (its raw input, before InputPath); by default {@link #stateEntered(String)}. */
+    default void stateEntered(String stateName, JsonNode input)
+    {
+        stateEntered(stateName);
+    }
+
     /** The state finished and the execution moves on (including after a {@code Catch}). */
     default void stateExited(String stateName, Duration elapsed) {}
+
+    /** The state finished with this output (after OutputPath); by default {@link #stateExited(String, Duration)}. */
+    default void stateExited(String stateName, JsonNode output, Duration elapsed)
+    {
+        stateExited(stateName, elapsed);
+    }
 
     /** The state failed with an error none of its retriers or catchers handled. */
     default void stateFailed(String stateName, String error, String cause, Duration elapsed) {}

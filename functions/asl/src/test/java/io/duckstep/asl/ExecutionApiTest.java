@@ -84,6 +84,35 @@ class ExecutionApiTest
     }
 
     @Test
+    void execute_twoStates_listenerHearsEachStateInputAndOutput()
+    {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        ExecutionListener listener = new ExecutionListener()
+        {
+            @Override
+            public void stateEntered(String stateName, JsonNode input)
+            {
+                heard.add("entered " + stateName + " " + input);
+            }
+
+            @Override
+            public void stateExited(String stateName, JsonNode output, Duration elapsed)
+            {
+                heard.add("exited " + stateName + " " + output);
+            }
+        };
+
+        TestDefinitions.runner("two-passes", Map.of(), new RecordingSleeper()).listener(listener).build()
+                .execute("payloads", json("{\"given\": 1}"));
+
+        assertThat(heard).containsExactly(
+                "entered First {\"given\":1}",
+                "exited First {\"given\":1,\"first\":\"one\"}",
+                "entered Second {\"given\":1,\"first\":\"one\"}",
+                "exited Second {\"given\":1,\"first\":\"one\",\"second\":\"two\"}");
+    }
+
+    @Test
     void execute_sameRunnerTwice_executionsAreIndependent()
     {
         LocalStateMachineRunner runner = TestDefinitions.runner("pass-result", Map.of(), new RecordingSleeper()).build();

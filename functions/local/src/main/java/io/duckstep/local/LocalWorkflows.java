@@ -5,6 +5,11 @@ import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.ExecutionResult;
 import io.duckstep.asl.LocalStateMachineRunner;
 import io.duckstep.asl.StateMachine;
+import io.duckstep.local.runs.ExecutionListeners;
+import io.duckstep.local.runs.RunHistoryRecorder;
+
+import java.nio.file.Path;
+import java.time.Clock;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +19,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs DuckStep's state machine files in-process, with every Task resource mapped to its local task.
+ * Each execution's history (states, their input and output) is kept in {@code <run>/history.json} as it goes.
  */
 public final class LocalWorkflows
 {
@@ -45,18 +51,26 @@ public final class LocalWorkflows
     public ExecutionResult execute(String stateMachineName, String definition, String executionName, JsonNode input)
     {
         StateMachine stateMachine = StateMachine.parse(stateMachineName, definition, tasks.substitutions(), tasks.handlers().keySet());
+        RunHistoryRecorder history = new RunHistoryRecorder(Path.of(tasks.layout().runPrefix(executionName)), executionName, stateMachineName, input, Clock.systemUTC());
         LocalStateMachineRunner runner = LocalStateMachineRunner.builder()
                 .stateMachine(stateMachine)
                 .handlers(tasks.handlers())
-                .listener(listener)
+                .listener(ExecutionListeners.both(listener, history))
                 .build();
         tasks.recordDefinition(executionName, definition);
+        ExecutionResult result;
         try {
-            return runner.execute(executionName, input);
+            result = runner.execute(executionName, input);
+        }
+        catch (RuntimeException | Error e) {
+            history.failed(e.getClass().getName(), e.getMessage());
+            throw e;
         }
         finally {
             tasks.forgetDefinition(executionName);
         }
+        history.finished(result);
+        return result;
     }
 
     /** A fresh execution name: {@code <prefix>-<yyyyMMdd-HHmmss>-<4 hex>}. */

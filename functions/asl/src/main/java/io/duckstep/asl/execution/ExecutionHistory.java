@@ -1,5 +1,6 @@
 package io.duckstep.asl.execution;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.HistoryEvent;
 import io.duckstep.asl.HistoryEventType;
@@ -32,16 +33,16 @@ public final class ExecutionHistory
         record(new HistoryEvent(type, clock.instant(), Optional.empty(), Optional.empty(), error, cause));
     }
 
-    void stateEntered(String stateName)
+    void stateEntered(String stateName, JsonNode input)
     {
         record(new HistoryEvent(HistoryEventType.STATE_ENTERED, clock.instant(), Optional.of(stateName), Optional.empty(), Optional.empty(), Optional.empty()));
-        listener.stateEntered(stateName);
+        listener.stateEntered(stateName, input);
     }
 
-    void stateExited(String stateName, Duration elapsed)
+    void stateExited(String stateName, JsonNode output, Duration elapsed)
     {
         record(new HistoryEvent(HistoryEventType.STATE_EXITED, clock.instant(), Optional.of(stateName), Optional.of(elapsed), Optional.empty(), Optional.empty()));
-        listener.stateExited(stateName, elapsed);
+        listener.stateExited(stateName, output, elapsed);
     }
 
     void stateFailed(String stateName, StateFailedException failure, Duration elapsed)

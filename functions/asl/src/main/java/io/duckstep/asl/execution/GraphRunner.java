@@ -46,7 +46,7 @@ public final class GraphRunner
             State state = graph.state(current);
             Instant entered = environment.clock().instant();
             long start = System.nanoTime();
-            environment.history().stateEntered(state.name());
+            environment.history().stateEntered(state.name(), data);
             StateOutcome outcome;
             try {
                 outcome = runState(state, data, new StateScope(environment, state.name(), entered, cancellation));
@@ -55,7 +55,7 @@ public final class GraphRunner
                 environment.history().stateFailed(state.name(), failure, Duration.ofNanos(System.nanoTime() - start));
                 throw failure;
             }
-            environment.history().stateExited(state.name(), Duration.ofNanos(System.nanoTime() - start));
+            environment.history().stateExited(state.name(), outcome.output(), Duration.ofNanos(System.nanoTime() - start));
             if (outcome.next().isEmpty()) {
                 return outcome.output();
             }

@@ -1,11 +1,6 @@
 package io.duckstep.lambda.trigger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Set;
+import io.duckstep.lambda.support.UploadRunNames;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,9 +11,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class UploadTrigger
 {
-    /** The upload formats the workflow reads (compared ignoring case); anything else under the prefix is ignored, never started. */
-    static final Set<String> ACCEPTED_SUFFIXES = Set.of(".csv", ".csv.gz", ".parquet", ".xlsx");
-
     private final String uploadsPrefix;
     private final ExecutionStarter starter;
 
@@ -55,8 +47,7 @@ public final class UploadTrigger
         if (key.endsWith("/")) {
             return new TriggerResult(false, null, upload, "ignored: a folder marker");
         }
-        String lower = key.toLowerCase(Locale.ROOT);
-        if (ACCEPTED_SUFFIXES.stream().noneMatch(lower::endsWith)) {
+        if (!UploadRunNames.accepted(key)) {
             return new TriggerResult(false, null, upload, "ignored: not a .csv, .csv.gz, .parquet or .xlsx file");
         }
         String name = executionName(bucket, key, object.versionId() != null ? object.versionId() : object.etag());
@@ -64,24 +55,10 @@ public final class UploadTrigger
         return new TriggerResult(started, name, upload, started ? "started" : "already started");
     }
 
-    /**
-     * {@code upload-<file stem>-<24 hex digits of SHA-256(bucket, key, version)>}: at most 80 characters of
-     * letters, digits, '-' and '_', as Step Functions requires.
-     */
+    /** The execution name of an S3 object: the rule of {@link UploadRunNames}. */
     static String executionName(String bucket, String key, String version)
     {
-        String file = key.substring(key.lastIndexOf('/') + 1);
-        String stem = file.replaceAll("\\..*$", "").replaceAll("[^A-Za-z0-9_-]", "-");
-        if (stem.length() > 40) {
-            stem = stem.substring(0, 40);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((bucket + "\n" + key + "\n" + (version == null ? "" : version)).getBytes(StandardCharsets.UTF_8));
-            return "upload-" + stem + "-" + HexFormat.of().formatHex(digest).substring(0, 24);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return UploadRunNames.forObject(bucket, key, version);
     }
 
     private static String jsonString(String value)

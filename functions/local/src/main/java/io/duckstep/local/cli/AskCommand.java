@@ -50,12 +50,18 @@ final class AskCommand
     @Mixin
     PromptOptions options;
 
+    @Mixin
+    RemoteOptions remote;
+
     @Override
     public Integer call()
             throws Exception
     {
         if (question.isBlank()) {
             throw new CommandFailedException("the question is empty");
+        }
+        if (remote.remote) {
+            return RemoteCommands.ask(specification, remote, question, recent, summary);
         }
         Progress progress = new Progress(specification.commandLine().getErr());
         ModelSettings settings = options.modelSettings();

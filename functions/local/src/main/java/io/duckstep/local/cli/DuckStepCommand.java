@@ -25,6 +25,9 @@ import java.util.Map;
                 AskCommand.class,
                 ServeCommand.class,
                 ExtensionsCommand.class,
+                RunsCommand.class,
+                InspectCommand.class,
+                WatchCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand
@@ -35,6 +38,8 @@ public final class DuckStepCommand
 
     public static void main(String[] arguments)
     {
+        // the AWS SDK (--remote) logs through SLF4J; without a provider SLF4J would warn on every run
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,5 +1,7 @@
 package io.duckstep.local.cli;
 
+import io.duckstep.local.runs.Durations;
+
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -30,7 +32,6 @@ final class Progress
 
     static String format(Duration duration)
     {
-        long milliseconds = duration.toMillis();
-        return milliseconds < 1000 ? milliseconds + " ms" : String.format("%.1f s", milliseconds / 1000.0);
+        return Durations.format(duration);
     }
 }

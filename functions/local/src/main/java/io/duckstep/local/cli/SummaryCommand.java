@@ -6,6 +6,8 @@ import io.duckstep.local.LocalConfiguration;
 import io.duckstep.local.LocalTasks;
 import io.duckstep.local.StateMachines;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +32,7 @@ final class SummaryCommand
     @Spec
     CommandSpec specification;
 
-    @Option(names = "--recent", required = true, paramLabel = "FILE", description = "the uploaded transactions (CSV, CSV.gz, XLSX or Parquet); queries see it as mydf")
+    @Option(names = "--recent", paramLabel = "FILE", description = "the uploaded transactions (CSV, CSV.gz, XLSX or Parquet); queries see it as mydf (required, except with --remote: then the latest upload)")
     Path recent;
 
     @Option(names = "--warehouse", paramLabel = "FILE|md:DATABASE", defaultValue = "out/warehouse.duckdb", converter = WarehouseOption.class,
@@ -43,9 +45,19 @@ final class SummaryCommand
     @Option(names = "--definition", paramLabel = "FILE", description = "run this state machine file instead of the bundled state-machines/summary.asl.json (for trying a change)")
     Path definition;
 
+    @Mixin
+    RemoteOptions remote;
+
     @Override
     public Integer call()
+            throws InterruptedException
     {
+        if (remote.remote) {
+            return RemoteCommands.summary(specification, remote, recent, output);
+        }
+        if (recent == null) {
+            throw new ParameterException(specification.commandLine(), "Missing required option: '--recent=FILE'");
+        }
         Progress progress = new Progress(specification.commandLine().getErr());
         LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), output.resolve("uploads"),
                 CommandDefaults.ready(warehouse, Set.of(WarehouseAttacher.Queries.TRUSTED)), CommandDefaults.duckDbSettings()), CommandDefaults.secrets());
