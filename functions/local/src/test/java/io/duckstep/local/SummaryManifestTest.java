@@ -108,7 +108,7 @@ class SummaryManifestTest
         assertThat(manifest.path("report").path("size").asLong()).isEqualTo(Files.size(report));
 
         // and nothing else was published: every file of the run is the manifest, the validated upload, a result or the report
-        assertThat(files(run)).containsExactlyInAnyOrder("manifest.json", "upload/mydf.parquet", "report.html",
+        assertThat(files(run)).containsExactlyInAnyOrder("manifest.json", "history.json", "upload/mydf.parquet", "report.html",
                 "results/sales_trends.parquet", "results/price_elasticity.parquet", "results/customer_segmentation.parquet");
         assertThat(result.output().orElseThrow().path("manifest").asText()).isEqualTo(run.resolve("manifest.json").toString());
     }
@@ -135,7 +135,7 @@ class SummaryManifestTest
         assertThat(manifest.path("inputs")).singleElement().satisfies(input -> assertThat(input.path("location").asText()).isEqualTo(bad.toString()));
         assertThat(manifest.path("results")).isEmpty();
         assertThat(manifest.path("report").isNull()).isTrue();
-        assertThat(files(run)).containsExactlyInAnyOrder("manifest.json", "quarantine/bad-upload.csv", "quarantine/reason.json");
+        assertThat(files(run)).containsExactlyInAnyOrder("manifest.json", "history.json", "quarantine/bad-upload.csv", "quarantine/reason.json");
     }
 
     @Test
@@ -161,7 +161,8 @@ class SummaryManifestTest
         assertThat(manifest.path("report").isNull()).isTrue();
         assertThat(manifest.path("definition").path("sha256").asText()).isEqualTo(sha256(definition.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         // the two results published before the failure are gone, and so is the validated upload
-        assertThat(files(run)).containsExactly("manifest.json");
+        // the run's history (inspect reads it) stays too
+        assertThat(files(run)).containsExactlyInAnyOrder("manifest.json", "history.json");
     }
 
     private static ExecutionResult run(Path runs, String runId, Path upload, String definition)

@@ -164,7 +164,7 @@ class SummaryWorkflowTest
         // no query ran: no result file and no report under the run, only the quarantine and the FAILED manifest
         try (var files = Files.walk(directory.resolve("nan/nan-run"))) {
             assertThat(files.filter(Files::isRegularFile).map(path -> directory.resolve("nan/nan-run").relativize(path).toString()))
-                    .containsExactlyInAnyOrder("quarantine/nan-upload.csv", "quarantine/reason.json", "manifest.json");
+                    .containsExactlyInAnyOrder("quarantine/nan-upload.csv", "quarantine/reason.json", "manifest.json", "history.json");
         }
     }
 

@@ -112,7 +112,10 @@ final class InspectCommand
 
     private static Optional<String> failure(LocalRun run, List<StateRecord> states)
     {
-        Optional<String> where = states.stream().filter(record -> record.status().equals("FAILED")).reduce((first, second) -> second).map(StateRecord::name);
+        // where the error happened: the state that caught it, else the last state that failed with it
+        Optional<String> where = states.stream().filter(record -> record.status().equals("CAUGHT")).findFirst()
+                .or(() -> states.stream().filter(record -> record.status().equals("FAILED")).reduce((first, second) -> second))
+                .map(StateRecord::name);
         Optional<RunManifest.Failure> fromManifest = run.manifest().flatMap(RunManifest::error);
         if (fromManifest.isPresent()) {
             return Optional.of(where.map(name -> "in " + name + ": ").orElse("") + fromManifest.get().error() + ": " + fromManifest.get().cause());

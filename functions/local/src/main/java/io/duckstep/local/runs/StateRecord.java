@@ -48,7 +48,7 @@ public record StateRecord(String name, Instant enteredAt, JsonNode input, String
             }
             StateRecord open = states.get(index);
             StateRecord updated = switch (event.type()) {
-                case "STATE_EXITED" -> new StateRecord(open.name, open.enteredAt, open.input, "SUCCEEDED", event.payload(), event.elapsed(), Optional.empty(), Optional.empty(), open.retries);
+                case "STATE_EXITED" -> exited(open, event);
                 case "STATE_FAILED" -> new StateRecord(open.name, open.enteredAt, open.input, "FAILED", Optional.empty(), event.elapsed(), event.error(), event.cause(), open.retries);
                 case "STATE_RETRYING" -> {
                     List<String> retries = new ArrayList<>(open.retries);
@@ -70,5 +70,20 @@ public record StateRecord(String name, Instant enteredAt, JsonNode input, String
             }
         }
         return -1;
+    }
+
+    /**
+     * A state whose Catch handled an error leaves the error in its output (the definitions' {@code ResultPath: $.error}) where
+     * its input had none: it is shown as CAUGHT, with that error, not as a success.
+     */
+    private static StateRecord exited(StateRecord open, RunHistory.Event event)
+    {
+        Optional<JsonNode> caught = event.payload().map(output -> output.path("error")).filter(JsonNode::isObject)
+                .filter(error -> !open.input.path("error").isObject());
+        if (caught.isPresent()) {
+            return new StateRecord(open.name, open.enteredAt, open.input, "CAUGHT", event.payload(), event.elapsed(),
+                    Optional.ofNullable(caught.get().path("Error").asText(null)), Optional.ofNullable(caught.get().path("Cause").asText(null)), open.retries);
+        }
+        return new StateRecord(open.name, open.enteredAt, open.input, "SUCCEEDED", event.payload(), event.elapsed(), Optional.empty(), Optional.empty(), open.retries);
     }
 }

@@ -88,6 +88,8 @@ class RemoteCommandsTest
                 "duckstep:   RunQueries done (1.7 s)",
                 "duckstep:   BuildReport ...",
                 "duckstep:   BuildReport done (840 ms)",
+                "duckstep:   WriteManifest ...",
+                "duckstep:   WriteManifest done (350 ms)",
                 "duckstep:   Summarize ...",
                 "duckstep:   Summarize done (3 ms)");
         assertThat(stack.stepFunctions().operations()).contains("DescribeExecution", "GetExecutionHistory").doesNotContain("StartExecution");
@@ -110,7 +112,7 @@ class RemoteCommandsTest
         assertThat(inputs).containsExactly("{}");
         assertThat(Path.of(result.out().strip())).hasContent("<html>latest</html>").startsWith(directory.resolve("out/runs"));
         assertThat(Path.of(result.out().strip()).getParent().getFileName().toString()).matches("summary-[0-9]{8}-[0-9]{6}-[0-9a-f]{4}");
-        assertThat(stateLines(result.err())).hasSize(16);
+        assertThat(stateLines(result.err())).hasSize(18);
     }
 
     @Test

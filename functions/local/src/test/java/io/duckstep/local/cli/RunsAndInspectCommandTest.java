@@ -151,7 +151,7 @@ class RunsAndInspectCommandTest
                 .contains("warehouse   DuckDB file " + directory.resolve("warehouse.duckdb") + " (sha256 " + "bb".repeat(32) + ")")
                 .contains("definition  summary.asl.json, sha256 " + "cc".repeat(32));
         List<String> stateLines = out.lines().filter(line -> line.matches("  \\S.*(SUCCEEDED|FAILED|RUNNING).*")).map(line -> line.strip().split("\\s+")[0]).toList();
-        assertThat(stateLines).startsWith("HasUpload", "PrepareUpload", "RunQueries").endsWith("BuildReport", "Summarize")
+        assertThat(stateLines).startsWith("HasUpload", "PrepareUpload", "RunQueries").endsWith("BuildReport", "WriteManifest", "Summarize")
                 .contains("SalesTrends", "PriceElasticity", "CustomerSegmentation");
         assertThat(out).contains("    input   {\"upload\":\"" + goodUpload + "\"}");
         // the manifest's one result, with its first two rows under the header
@@ -171,11 +171,12 @@ class RunsAndInspectCommandTest
 
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("status      FAILED")
-                .contains("failed      in UploadRejected: io.duckstep.core.error.InvalidInputException: " + badUpload + ", line 3, column 'InvoiceDate': not a date and time: 'yesterday'")
+                .contains("failed      in PrepareUpload: io.duckstep.core.error.InvalidInputException: " + badUpload + ", line 3, column 'InvoiceDate': not a date and time: 'yesterday'")
                 .contains("quarantine  " + runs.resolve(badRun).resolve("quarantine/bad.csv"))
                 .contains("warehouse   MotherDuck database my_db")
                 .contains("definition  summary, checksum unknown");
-        assertThat(result.out().lines().filter(line -> line.startsWith("  PrepareUpload"))).singleElement().asString().contains("SUCCEEDED");
+        // PrepareUpload's Catch handled the refusal: shown as caught, with the error, not as a success
+        assertThat(result.out().lines().filter(line -> line.startsWith("  PrepareUpload"))).singleElement().asString().contains("CAUGHT");
         assertThat(result.out()).contains("  QuarantineUpload");
     }
 
@@ -223,7 +224,7 @@ class RunsAndInspectCommandTest
         // the lines RemoteCommandsTest expects from the recorded AWS execution of the same workflow, times left out
         List<String> remote = List.of("HasUpload ...", "HasUpload done", "PrepareUpload ...", "PrepareUpload done", "RunQueries ...", "SalesTrends ...",
                 "SalesTrends done", "PriceElasticity ...", "PriceElasticity done", "CustomerSegmentation ...", "CustomerSegmentation done", "RunQueries done",
-                "BuildReport ...", "BuildReport done", "Summarize ...", "Summarize done");
+                "BuildReport ...", "BuildReport done", "WriteManifest ...", "WriteManifest done", "Summarize ...", "Summarize done");
 
         List<String> local = goodProgress.lines()
                 .filter(line -> line.startsWith("duckstep:   "))
