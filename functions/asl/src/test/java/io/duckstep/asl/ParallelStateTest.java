@@ -109,6 +109,39 @@ class ParallelStateTest
     }
 
     @Test
+    void execute_failingBranchWithATaskTimeout_catchRunsOnlyOnceTheOtherBranchsHandlerStopped()
+    {
+        // with a timeout the handler runs on a thread of its own: cancelling the branch must still wait for it
+        CountDownLatch leftStarted = new CountDownLatch(1);
+        AtomicBoolean leftStopped = new AtomicBoolean();
+        TaskHandler left = input -> {
+            leftStarted.countDown();
+            try {
+                new CountDownLatch(1).await();
+            }
+            catch (InterruptedException e) {
+                // goes on working after the interruption, as a task that publishes its result would
+                long work = 0;
+                for (long i = 0; i < 200_000_000L; i++) {
+                    work += i ^ (work >>> 3);
+                }
+                input = JsonNodeFactory.instance.objectNode().put("work", work);
+            }
+            leftStopped.set(true);
+            return input;
+        };
+        TaskHandler right = input -> {
+            leftStarted.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            throw new IllegalStateException("right failed");
+        };
+
+        ExecutionResult result = run("parallel-task-timeout", Map.of(LEFT, left, RIGHT, right), "{\"value\": 5}");
+
+        assertThat(leftStopped).isTrue();
+        assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
     void execute_branchFailsWithUncaughtError_failsTheExecution()
     {
         TaskHandler left = input -> input;

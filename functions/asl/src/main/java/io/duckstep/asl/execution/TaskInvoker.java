@@ -7,10 +7,12 @@ import io.duckstep.asl.TaskHandler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Calls a Task state's handler: on the calling thread, or on the executor when the task has a
@@ -33,16 +35,35 @@ final class TaskInvoker
             if (timeout.isEmpty()) {
                 return call(handler, input, scope);
             }
-            Future<JsonNode> future = environment.executor().submit(() -> call(handler, input, scope));
+            // Whoever claims first decides: the handler runs, or (cancelled before it started) it never will.
+            AtomicBoolean claimed = new AtomicBoolean();
+            CountDownLatch finished = new CountDownLatch(1);
+            Future<JsonNode> future = environment.executor().submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return NullNode.getInstance();
+                }
+                try {
+                    return call(handler, input, scope);
+                }
+                finally {
+                    finished.countDown();
+                }
+            });
             try {
                 return future.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS);
             }
             catch (TimeoutException e) {
+                // as on AWS, a timed-out task is abandoned, not waited for
                 future.cancel(true);
                 throw new StateFailedException(ErrorNames.TIMEOUT, "The task did not finish within its timeout of " + timeout.get().toSeconds() + " seconds");
             }
             catch (InterruptedException e) {
+                // the execution (or a failed sibling branch) cancels this state: nothing the handler does may happen after
+                // the cancellation has been handled, so a handler already running is waited for
                 future.cancel(true);
+                if (!claimed.compareAndSet(false, true)) {
+                    awaitUninterruptibly(finished);
+                }
                 Thread.currentThread().interrupt();
                 throw new ExecutionCancelledException();
             }
@@ -70,6 +91,23 @@ final class TaskInvoker
         }
         scope.cancellation().throwIfCancelled();
         return result == null ? NullNode.getInstance() : result;
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch)
+    {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            }
+            catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void acquire(Optional<Semaphore> permits)
