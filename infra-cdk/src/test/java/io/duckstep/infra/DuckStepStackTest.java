@@ -3,13 +3,21 @@ package io.duckstep.infra;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +36,39 @@ class DuckStepStackTest
         json = new ObjectMapper().valueToTree(template.toJSON());
     }
 
-    @Test
-    void template_isWrittenForInspection()
-            throws Exception
+    @TestFactory
+    Stream<DynamicTest> stateMachines_everyProjectDefinition_isDeployedWithEveryTaskAFunctionOfTheStack()
+            throws IOException
     {
-        java.nio.file.Path file = java.nio.file.Path.of("target", "DuckStep.template.json");
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), json);
-        assertThat(file).isNotEmptyFile();
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(TestingStacks.repositoryRoot().resolve("state-machines"))) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".asl.json")).sorted().toList()) {
+                String text = Files.readString(file);
+                List<JsonNode> deployed = new ArrayList<>();
+                json.path("Resources").forEach(resource -> {
+                    if ("AWS::StepFunctions::StateMachine".equals(resource.path("Type").asText())
+                            && text.equals(resource.path("Properties").path("DefinitionString").asText())) {
+                        deployed.add(resource);
+                    }
+                });
+                assertThat(deployed).as("state machines deploying %s unchanged", file.getFileName()).hasSize(1);
+                JsonNode stateMachine = deployed.get(0);
+                for (DeployedStateMachines.TaskState task : DeployedStateMachines.tasks(DeployedStateMachines.definition(stateMachine))) {
+                    tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + task.name(), () -> {
+                        if (task.resource().startsWith("arn:aws:states:::")) {
+                            // A Step Functions service integration, not a function (startExecution of the summary).
+                            assertThat(task.resource()).isEqualTo("arn:aws:states:::states:startExecution");
+                            return;
+                        }
+                        assertThat(DeployedStateMachines.function(json, stateMachine, task.resource()))
+                                .as("the Lambda function behind %s of %s", task.resource(), task.name())
+                                .isPresent();
+                    }));
+                }
+            }
+        }
+        assertThat(tests).isNotEmpty();
+        return tests.stream();
     }
 
     @Test

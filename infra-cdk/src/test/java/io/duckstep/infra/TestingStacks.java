@@ -37,16 +37,7 @@ final class TestingStacks
 
     static Path repositoryRoot()
     {
-        String configured = System.getProperty("duckstep.projectRoot");
-        if (configured != null && Files.isDirectory(Path.of(configured, "state-machines"))) {
-            return Path.of(configured);
-        }
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("state-machines"))) {
-                return directory;
-            }
-        }
-        throw new IllegalStateException("Cannot find the repository root");
+        return io.duckstep.testing.ProjectRoot.find();
     }
 
     /** An app with the context of infra-cdk/cdk.json, feature flags included, as the CLI gives it. */

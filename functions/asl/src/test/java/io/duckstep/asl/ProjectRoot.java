@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the project's root directory and the state machine definitions in it.
+ * The state machine definitions in the project's root directory.
  */
 final class ProjectRoot
 {
@@ -18,20 +18,10 @@ final class ProjectRoot
 
     private ProjectRoot() {}
 
-    /** The system property {@code duckstep.projectRoot}, else the nearest ancestor of the working directory holding {@code state-machines/} or a {@code pom.xml} beside {@code functions/}. */
+    /** The project's root directory ({@link io.duckstep.testing.ProjectRoot}). */
     static Path find()
     {
-        String configured = System.getProperty("duckstep.projectRoot");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path directory = Path.of(System.getProperty("user.dir")).toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("state-machines"))
-                    || (Files.isRegularFile(directory.resolve("pom.xml")) && Files.isDirectory(directory.resolve("functions")))) {
-                return directory;
-            }
-        }
-        throw new IllegalStateException("Cannot find the project root above " + System.getProperty("user.dir") + "; set -Dduckstep.projectRoot");
+        return io.duckstep.testing.ProjectRoot.find();
     }
 
     /** The project's {@code state-machines/*.asl.json}, sorted; none when the directory does not exist. */

@@ -27,4 +27,10 @@ public record ChoiceState(
         choices = List.copyOf(requireNonNull(choices, "choices is null"));
         requireNonNull(defaultState, "defaultState is null");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor)
+    {
+        return visitor.choice(this);
+    }
 }

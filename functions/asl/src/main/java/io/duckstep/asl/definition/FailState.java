@@ -17,4 +17,10 @@ public record FailState(String name, Optional<PayloadTemplate> error, Optional<P
         requireNonNull(error, "error is null");
         requireNonNull(cause, "cause is null");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor)
+    {
+        return visitor.fail(this);
+    }
 }

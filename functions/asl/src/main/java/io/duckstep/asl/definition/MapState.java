@@ -45,4 +45,10 @@ public record MapState(
         requireNonNull(outputPath, "outputPath is null");
         requireNonNull(errorHandling, "errorHandling is null");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor)
+    {
+        return visitor.map(this);
+    }
 }

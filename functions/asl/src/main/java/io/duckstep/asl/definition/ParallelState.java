@@ -36,4 +36,10 @@ public record ParallelState(
         requireNonNull(outputPath, "outputPath is null");
         requireNonNull(errorHandling, "errorHandling is null");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor)
+    {
+        return visitor.parallel(this);
+    }
 }

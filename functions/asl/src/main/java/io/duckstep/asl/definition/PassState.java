@@ -31,4 +31,10 @@ public record PassState(
         requireNonNull(resultPath, "resultPath is null");
         requireNonNull(outputPath, "outputPath is null");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor)
+    {
+        return visitor.pass(this);
+    }
 }

@@ -19,4 +19,10 @@ public record SucceedState(String name, Optional<JsonPath> inputPath, Optional<J
         requireNonNull(inputPath, "inputPath is null");
         requireNonNull(outputPath, "outputPath is null");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor)
+    {
+        return visitor.succeed(this);
+    }
 }

@@ -26,4 +26,10 @@ public record WaitState(
         requireNonNull(outputPath, "outputPath is null");
         requireNonNull(duration, "duration is null");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor)
+    {
+        return visitor.waitState(this);
+    }
 }

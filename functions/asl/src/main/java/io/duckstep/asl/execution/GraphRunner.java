@@ -66,27 +66,55 @@ public final class GraphRunner
 
     private StateOutcome runState(State state, JsonNode input, StateScope scope)
     {
-        if (state instanceof TaskState task) {
-            return TaskStateRunner.run(task, input, scope, templates);
-        }
-        if (state instanceof PassState pass) {
-            return PassStateRunner.run(pass, input, scope, templates);
-        }
-        if (state instanceof ChoiceState choice) {
-            return ChoiceStateRunner.run(choice, input, scope);
-        }
-        if (state instanceof WaitState wait) {
-            return WaitStateRunner.run(wait, input, scope);
-        }
-        if (state instanceof SucceedState succeed) {
-            return EndStateRunner.succeed(succeed, input, scope);
-        }
-        if (state instanceof FailState fail) {
-            return EndStateRunner.fail(fail, input, scope, templates);
-        }
-        if (state instanceof ParallelState parallel) {
-            return ParallelStateRunner.run(parallel, input, scope, templates, this);
-        }
-        return MapStateRunner.run((MapState) state, input, scope, templates, this);
+        return state.accept(new State.Visitor<>()
+        {
+            @Override
+            public StateOutcome task(TaskState task)
+            {
+                return TaskStateRunner.run(task, input, scope, templates);
+            }
+
+            @Override
+            public StateOutcome pass(PassState pass)
+            {
+                return PassStateRunner.run(pass, input, scope, templates);
+            }
+
+            @Override
+            public StateOutcome choice(ChoiceState choice)
+            {
+                return ChoiceStateRunner.run(choice, input, scope);
+            }
+
+            @Override
+            public StateOutcome waitState(WaitState wait)
+            {
+                return WaitStateRunner.run(wait, input, scope);
+            }
+
+            @Override
+            public StateOutcome succeed(SucceedState succeed)
+            {
+                return EndStateRunner.succeed(succeed, input, scope);
+            }
+
+            @Override
+            public StateOutcome fail(FailState fail)
+            {
+                return EndStateRunner.fail(fail, input, scope, templates);
+            }
+
+            @Override
+            public StateOutcome parallel(ParallelState parallel)
+            {
+                return ParallelStateRunner.run(parallel, input, scope, templates, GraphRunner.this);
+            }
+
+            @Override
+            public StateOutcome map(MapState map)
+            {
+                return MapStateRunner.run(map, input, scope, templates, GraphRunner.this);
+            }
+        });
     }
 }

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -21,6 +24,8 @@ public final class PackagedQueries
     public static final List<String> SUMMARY = List.of(SALES_TRENDS, PRICE_ELASTICITY, CUSTOMER_SEGMENTATION);
 
     private static final String DIRECTORY = "/io/duckstep/core/queries/";
+    /** Not a query name: a name has no '/'. */
+    private static final String MACROS = DIRECTORY + "setup/macros.sql";
 
     private PackagedQueries() {}
 
@@ -42,6 +47,32 @@ public final class PackagedQueries
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read packaged query " + name, e);
+        }
+    }
+
+    /**
+     * The macros the packaged queries share (the counted-sale rule, ...), as {@code CREATE OR REPLACE TEMP MACRO}
+     * statements: run once on a connection before any packaged query.
+     */
+    public static String macros()
+    {
+        try (InputStream stream = PackagedQueries.class.getResourceAsStream(MACROS)) {
+            if (stream == null) {
+                throw new IllegalStateException("No " + MACROS + " in the jar");
+            }
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + MACROS, e);
+        }
+    }
+
+    /** Creates the packaged queries' macros on the connection (temporary: they touch no database). */
+    public static void createMacros(Connection connection)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(macros());
         }
     }
 

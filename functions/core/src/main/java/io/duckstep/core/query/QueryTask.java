@@ -64,6 +64,7 @@ public final class QueryTask
             JsonNode preview;
             long rowCount;
             try (Connection connection = duckDb.openInMemory()) {
+                PackagedQueries.createMacros(connection);
                 for (Map.Entry<String, String> input : request.inputs().entrySet()) {
                     inputTables.register(connection, input.getKey(), input.getValue());
                 }

@@ -32,24 +32,25 @@
 --    A period without rows counts as 0 transactions and 0 spend, so every change is defined: a new customer
 --    has a NULL percentage (no historical spend), a lapsed one 0 %.
 -- 9. Order: spend_change descending, then customer_id ascending, so equal changes keep a stable order.
+-- is_cancellation and product_code are macros defined once for all packaged queries, in setup/macros.sql.
 WITH recent_customers AS (
     SELECT
         "Customer ID" AS customer_id,
-        count(DISTINCT Invoice) FILTER (WHERE NOT starts_with(Invoice, 'C')) AS transactions,
+        count(DISTINCT Invoice) FILTER (WHERE NOT is_cancellation(Invoice)) AS transactions,
         sum(Quantity * CAST(Price AS DECIMAL(18, 6))) AS spend
     FROM mydf
     WHERE "Customer ID" IS NOT NULL
-        AND NOT starts_with(upper(trim(StockCode)), 'TEST')
+        AND NOT starts_with(product_code(StockCode), 'TEST')
     GROUP BY "Customer ID"
 ),
 historical_customers AS (
     SELECT
         "Customer ID" AS customer_id,
-        count(DISTINCT Invoice) FILTER (WHERE NOT starts_with(Invoice, 'C')) AS transactions,
+        count(DISTINCT Invoice) FILTER (WHERE NOT is_cancellation(Invoice)) AS transactions,
         sum(Quantity * CAST(Price AS DECIMAL(18, 6))) AS spend
     FROM e_commerce.year_09_10
     WHERE "Customer ID" IS NOT NULL
-        AND NOT starts_with(upper(trim(StockCode)), 'TEST')
+        AND NOT starts_with(product_code(StockCode), 'TEST')
     GROUP BY "Customer ID"
 ),
 customers AS (

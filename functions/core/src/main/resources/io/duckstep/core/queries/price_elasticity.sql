@@ -38,29 +38,24 @@
 -- 11. Order: absolute change descending with NULL changes last, then stock_code ascending for a stable order.
 -- Each side is read once: GROUP BY GROUPING SETS computes, in one pass, the per-product correlation and the
 -- per-description row counts used to pick the description.
+-- is_counted_sale and product_code are macros defined once for all packaged queries, in setup/macros.sql.
 WITH recent_sales AS (
     SELECT
-        upper(trim(StockCode)) AS stock_code,
+        product_code(StockCode) AS stock_code,
         nullif(nullif(trim(Description), ''), 'NA') AS description,
         Price AS price,
         Quantity AS quantity
     FROM mydf
-    WHERE regexp_full_match(upper(trim(StockCode)), '[0-9]{5}[A-Z]*')
-        AND NOT starts_with(Invoice, 'C')
-        AND Quantity > 0
-        AND Price > 0
+    WHERE is_counted_sale(Invoice, StockCode, Quantity, Price)
 ),
 historical_sales AS (
     SELECT
-        upper(trim(StockCode)) AS stock_code,
+        product_code(StockCode) AS stock_code,
         nullif(nullif(trim(Description), ''), 'NA') AS description,
         Price AS price,
         Quantity AS quantity
     FROM e_commerce.year_09_10
-    WHERE regexp_full_match(upper(trim(StockCode)), '[0-9]{5}[A-Z]*')
-        AND NOT starts_with(Invoice, 'C')
-        AND Quantity > 0
-        AND Price > 0
+    WHERE is_counted_sale(Invoice, StockCode, Quantity, Price)
 ),
 recent_groups AS MATERIALIZED (
     SELECT

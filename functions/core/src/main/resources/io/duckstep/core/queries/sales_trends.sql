@@ -32,27 +32,22 @@
 -- 9. Order: avg_quantity_change descending, then stock_code ascending, so equal changes keep a stable order.
 -- Each side is read once: one GROUP BY (stock code, description) per side gives quantity sums and row counts,
 -- which add up exactly to the per-product average and give the description counts without another scan.
+-- is_counted_sale and product_code are macros defined once for all packaged queries, in setup/macros.sql.
 WITH recent_sales AS (
     SELECT
-        upper(trim(StockCode)) AS stock_code,
+        product_code(StockCode) AS stock_code,
         nullif(nullif(trim(Description), ''), 'NA') AS description,
         Quantity AS quantity
     FROM mydf
-    WHERE regexp_full_match(upper(trim(StockCode)), '[0-9]{5}[A-Z]*')
-        AND NOT starts_with(Invoice, 'C')
-        AND Quantity > 0
-        AND Price > 0
+    WHERE is_counted_sale(Invoice, StockCode, Quantity, Price)
 ),
 historical_sales AS (
     SELECT
-        upper(trim(StockCode)) AS stock_code,
+        product_code(StockCode) AS stock_code,
         nullif(nullif(trim(Description), ''), 'NA') AS description,
         Quantity AS quantity
     FROM e_commerce.year_09_10
-    WHERE regexp_full_match(upper(trim(StockCode)), '[0-9]{5}[A-Z]*')
-        AND NOT starts_with(Invoice, 'C')
-        AND Quantity > 0
-        AND Price > 0
+    WHERE is_counted_sale(Invoice, StockCode, Quantity, Price)
 ),
 recent_groups AS MATERIALIZED (
     SELECT stock_code, description, count(*) AS sale_rows, sum(quantity) AS total_quantity

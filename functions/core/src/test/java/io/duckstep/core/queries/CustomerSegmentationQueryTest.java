@@ -1,9 +1,8 @@
 package io.duckstep.core.queries;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -23,25 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code python3 functions/core/src/test/oracle/summary_oracle.py --top 3 --products 21034,84997B,72484,22139,18098C,79323W,20993 --customers 16163,14277,12346,18115}
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(DemoSampleExtension.class)
 final class CustomerSegmentationQueryTest
 {
     private static final String QUERY = "customer_segmentation";
 
-    private SummaryQueryDatabase sample;
-    private List<Map<String, Object>> rows;
+    private final SummaryQueryDatabase sample;
+    private final List<Map<String, Object>> rows;
 
-    @BeforeAll
-    void loadSample()
+    CustomerSegmentationQueryTest(SummaryQueryDatabase sample)
     {
-        sample = SummaryQueryDatabase.demoSample();
-        rows = sample.run(QUERY);
-    }
-
-    @AfterAll
-    void closeSample()
-            throws SQLException
-    {
-        sample.close();
+        this.sample = sample;
+        this.rows = sample.run(QUERY);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package io.duckstep.core.queries;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -25,27 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code python3 functions/core/src/test/oracle/summary_oracle.py --top 3 --products 21034,84997B,72484,22139,18098C,79323W,20993 --customers 16163,14277,12346,18115}
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(DemoSampleExtension.class)
 final class PriceElasticityQueryTest
 {
     private static final String QUERY = "price_elasticity";
     private static final String COUNTED_SALES = "regexp_full_match(upper(trim(StockCode)), '[0-9]{5}[A-Z]*') "
             + "AND NOT starts_with(Invoice, 'C') AND Quantity > 0 AND Price > 0";
 
-    private SummaryQueryDatabase sample;
-    private List<Map<String, Object>> rows;
+    private final SummaryQueryDatabase sample;
+    private final List<Map<String, Object>> rows;
 
-    @BeforeAll
-    void loadSample()
+    PriceElasticityQueryTest(SummaryQueryDatabase sample)
     {
-        sample = SummaryQueryDatabase.demoSample();
-        rows = sample.run(QUERY);
-    }
-
-    @AfterAll
-    void closeSample()
-            throws SQLException
-    {
-        sample.close();
+        this.sample = sample;
+        this.rows = sample.run(QUERY);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.duckstep.core.queries;
 
+import io.duckstep.testing.ProjectRoot;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +46,7 @@ final class SummaryQueryDatabase
     static SummaryQueryDatabase demoSample()
     {
         SummaryQueryDatabase database = open();
-        String sample = projectRoot().resolve(SAMPLE).toString();
+        String sample = ProjectRoot.find().resolve(SAMPLE).toString();
         database.execute("CREATE SCHEMA e_commerce");
         database.execute("CREATE TABLE e_commerce.year_09_10 AS SELECT * FROM " + readCsv(sample));
         database.execute("CREATE TABLE mydf AS SELECT * FROM e_commerce.year_09_10 WHERE InvoiceDate < TIMESTAMP '2009-12-10 00:00:00'");
@@ -157,7 +157,10 @@ final class SummaryQueryDatabase
     private static SummaryQueryDatabase open()
     {
         try {
-            return new SummaryQueryDatabase(DriverManager.getConnection("jdbc:duckdb:"));
+            SummaryQueryDatabase database = new SummaryQueryDatabase(DriverManager.getConnection("jdbc:duckdb:"));
+            // The macros the packaged queries share, as anyone running them directly creates them first.
+            database.execute(queryText("setup/macros"));
+            return database;
         }
         catch (SQLException e) {
             throw new IllegalStateException("Cannot open an in-memory DuckDB database: " + e.getMessage(), e);
@@ -184,18 +187,4 @@ final class SummaryQueryDatabase
         }
     }
 
-    private static Path projectRoot()
-    {
-        String configured = System.getProperty("duckstep.projectRoot");
-        if (configured != null && Files.isRegularFile(Path.of(configured).resolve(SAMPLE))) {
-            return Path.of(configured);
-        }
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("data/online_retail_II"))) {
-                return directory;
-            }
-        }
-        throw new IllegalStateException("Cannot find the project root (the directory holding " + SAMPLE
-                + "): set the system property duckstep.projectRoot");
-    }
 }

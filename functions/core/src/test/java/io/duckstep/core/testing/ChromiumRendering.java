@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a page in headless Chromium and reads back the DOM after its scripts ran. Skips the test when
- * Chromium is not installed, except on CI ({@code CI=true}), where it must be.
+ * Chromium is not installed, except on CI ({@code CI=true}), where it must be. The system property
+ * {@code duckstep.chromium} names another executable (a missing one shows what a machine without Chromium reports).
  */
 public record ChromiumRendering(String dom, int chartsRendered, int errors)
 {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMIUM = Path.of(System.getProperty("duckstep.chromium", "/usr/bin/chromium"));
 
     public static ChromiumRendering render(Path page)
     {

@@ -88,7 +88,7 @@ class LambdaPackagesTest
         Path root = Path.of(System.getProperty("duckstep.projectRoot", "../.."));
         Path jar = root.resolve("functions/lambda-" + kind + "/target/lambda-" + kind + ".jar");
         if (!Files.isRegularFile(jar) && !"true".equals(System.getenv("CI"))) {
-            Assumptions.abort("Package not built (run mvn package): " + jar);
+            Assumptions.abort("Lambda packages not built: run mvn -B -DskipTests package first");
         }
         assertThat(jar).as("Lambda package").isRegularFile();
         return jar;

@@ -70,6 +70,7 @@ public final class BenchmarkRun
                 Statement statement = connection.createStatement()) {
             new TransactionsReader().load(connection, upload, upload.toString(), "mydf");
             new WarehouseAttacher(new LocalFileStorage(), new EnvironmentSecretStore(Map.of())).attach(connection, new WarehouseSpecification.DuckDbFile(warehouse.toString()));
+            PackagedQueries.createMacros(connection);
             for (String query : PackagedQueries.SUMMARY) {
                 statement.execute("COPY (" + PackagedQueries.sql(query) + "\n) TO " + SqlText.literal(output.resolve(query + ".parquet").toAbsolutePath().toString())
                         + " (FORMAT parquet, COMPRESSION zstd)");
