@@ -197,7 +197,9 @@ public final class LocalTasks
             if (apiKey == null || apiKey.isBlank()) {
                 throw new ModelUnavailableException("No model key: pass --api-key or export OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint)", null);
             }
-            return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, apiKey), settings));
+            SqlAssistant assistant = new SqlAssistant(SqlAssistant.client(settings, apiKey), settings);
+            assistant.prepare();
+            return new ModelTask(assistant);
         };
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,10 @@ public final class Benchmark
             "staged", "DuckDB + DuckStep's upload validation");
     private static final String SAMPLE = "sample_2009-12_2010-01.csv.gz";
     private static final String GENERATED = "generated-v1";
+    private static final Map<String, String> STARTS = orderedMap(
+            "duckstep", "as `./duckstep` starts it: library extracted once, class-data archive",
+            "extracted", "library extracted once, no class-data archive",
+            "stock", "stock driver: library copied out of its jar on every start, no archive");
     /** The command line's main class, started as {@code ./duckstep} starts it. */
     private static final String COMMAND_LINE = "io.duckstep.local.cli.DuckStepCommand";
 
@@ -88,6 +93,10 @@ public final class Benchmark
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classPath = System.getProperty("java.class.path");
     private final String libraryPath = System.getProperty("java.library.path", "");
+    /** How ./duckstep started this JVM (the extracted library, the class-data archive, warnings to stderr): every measured run starts so. */
+    private final List<String> launchOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(option -> option.startsWith("-Djava.library.path=") || option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xlog:"))
+            .toList();
 
     public Benchmark(Options options, DuckDb duckDb, Consumer<String> progress)
     {
@@ -158,7 +167,7 @@ public final class Benchmark
             out.println();
             out.println("JVM start to first query result (`query \"SELECT 42 AS answer\"`, start to exit):");
             out.println();
-            out.println("| native library | min | median | CPU (median) |");
+            out.println("| start | min | median | CPU (median) |");
             out.println("| --- | --- | --- | --- |");
             startup.forEach(out::println);
         }
@@ -187,7 +196,7 @@ public final class Benchmark
                     case "duckdb" -> List.of(DuckDbAlone.class.getName(), upload.toString(), warehouse.toString(), directory.toString());
                     default -> List.of(BenchmarkRun.class.getName(), "staged", warehouse.toString(), upload.toString(), directory.toString());
                 };
-                Sample sample = measured(arguments, directory, List.of("-Djava.library.path=" + libraryPath), "");
+                Sample sample = measured(arguments, directory, launchOptions, "");
                 samples.computeIfAbsent(mode, key -> new ArrayList<>()).add(sample);
                 progress.accept(String.format(Locale.ROOT, "x%d whole process %s run %d: %.2f s, CPU %.2f s, peak RSS %,d MiB",
                         scale, mode, round + 1, sample.wall() / 1000.0, sample.cpu() / 1000.0, sample.peak() / 1024));
@@ -229,23 +238,25 @@ public final class Benchmark
         Path stockJar = stockDriverJar(directory);
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         for (int round = 0; round < options.repetitions(); round++) {
-            for (String kind : List.of("extracted", "stock")) {
+            for (String kind : STARTS.keySet()) {
                 Path run = directory.resolve(kind + "-" + round);
                 Files.createDirectories(run);
                 List<String> arguments = List.of(COMMAND_LINE, "query", "SELECT 42 AS answer", "--output", run.resolve("answer.parquet").toString());
-                Sample sample = kind.equals("extracted")
-                        ? measured(arguments, run, List.of("-Djava.library.path=" + libraryPath), "")
-                        : measured(arguments, run, List.of(), stockJar + File.pathSeparator);
+                Sample sample = switch (kind) {
+                    case "duckstep" -> measured(arguments, run, launchOptions, "");
+                    case "extracted" -> measured(arguments, run, List.of("-Djava.library.path=" + libraryPath), "");
+                    default -> measured(arguments, run, List.of(), stockJar + File.pathSeparator);
+                };
                 samples.computeIfAbsent(kind, key -> new ArrayList<>()).add(sample);
                 progress.accept(String.format(Locale.ROOT, "start-up %s run %d: %.3f s", kind, round + 1, sample.wall() / 1000.0));
                 BenchmarkFiles.deleteRecursively(run);
             }
         }
         List<String> rows = new ArrayList<>();
-        rows.add(String.format(Locale.ROOT, "| extracted once (`./duckstep`) | %s | %s | %s |", seconds(min(samples.get("extracted"), Sample::wall)),
-                seconds(median(samples.get("extracted"), Sample::wall)), seconds(median(samples.get("extracted"), Sample::cpu))));
-        rows.add(String.format(Locale.ROOT, "| copied out of the driver's jar on every start (stock) | %s | %s | %s |", seconds(min(samples.get("stock"), Sample::wall)),
-                seconds(median(samples.get("stock"), Sample::wall)), seconds(median(samples.get("stock"), Sample::cpu))));
+        for (Map.Entry<String, String> start : STARTS.entrySet()) {
+            List<Sample> runs = samples.get(start.getKey());
+            rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s |", start.getValue(), seconds(min(runs, Sample::wall)), seconds(median(runs, Sample::wall)), seconds(median(runs, Sample::cpu))));
+        }
         return rows;
     }
 
@@ -268,7 +279,7 @@ public final class Benchmark
                                     "--output", run.toString(), "--base-url", model.baseUrl(), "--api-key", "sk-benchmark")
                             : List.of(COMMAND_LINE, "query", sql, "--input", "mydf=" + upload, "--warehouse", warehouse.toString(),
                                     "--output", run.resolve("result.parquet").toString());
-                    Sample sample = measured(arguments, run, List.of("-Djava.library.path=" + libraryPath), "");
+                    Sample sample = measured(arguments, run, launchOptions, "");
                     samples.computeIfAbsent(command, key -> new ArrayList<>()).add(sample);
                     progress.accept(String.format(Locale.ROOT, "%s run %d: %.3f s", command, round + 1, sample.wall() / 1000.0));
                     BenchmarkFiles.deleteRecursively(run);
@@ -367,6 +378,15 @@ public final class Benchmark
                     withMemory ? String.format(Locale.ROOT, "| %,d MiB ", runs.stream().mapToLong(Sample::peak).max().orElse(-1) / 1024) : "", ratios));
         }
         return rows;
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues)
+    {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int index = 0; index < keysAndValues.length; index += 2) {
+            map.put(keysAndValues[index], keysAndValues[index + 1]);
+        }
+        return map;
     }
 
     private static long min(List<Sample> samples, java.util.function.ToLongFunction<Sample> field)
