@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.ObjectMappers;
+import com.openai.core.Params;
 import com.openai.errors.OpenAIException;
 import com.openai.models.FunctionDefinition;
 import com.openai.models.FunctionParameters;
@@ -17,6 +19,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +39,11 @@ public final class SqlAssistant
     private final OpenAIClient client;
     private final ModelSettings settings;
 
+    /** A completion in the documented shape, read once by {@link #prepare()}. */
+    private static final String PREPARE_COMPLETION = "{\"id\":\"chatcmpl-prepare\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"prepare\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,\"refusal\":null,\"tool_calls\":[{\"id\":\"call_prepare\","
+            + "\"type\":\"function\",\"function\":{\"name\":\"prepare\",\"arguments\":\"{}\"}}]},\"logprobs\":null,\"finish_reason\":\"tool_calls\"}]}";
+
     public SqlAssistant(OpenAIClient client, ModelSettings settings)
     {
         this.client = requireNonNull(client, "client is null");
@@ -51,6 +59,30 @@ public final class SqlAssistant
                 .timeout(settings.timeout())
                 .maxRetries(settings.maxRetries())
                 .build();
+    }
+
+    /**
+     * Does now the one-time work openai-java does on its first request, so that a caller can do it while something
+     * else runs: preparing a request reads the parameters' Kotlin metadata by reflection, and reading a completion
+     * sets up the SDK's JSON mapping, together a good second on a cold JVM. Sends nothing. Best effort: a failure
+     * here is left for the first real request to report.
+     */
+    public void prepare()
+    {
+        try {
+            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+                    .model(settings.model())
+                    .addSystemMessage("prepare")
+                    .addUserMessage("prepare")
+                    .addTool(ChatCompletionFunctionTool.builder().function(FunctionDefinition.builder().name("prepare").build()).build())
+                    .build();
+            // what every request goes through first (com.openai.core.PrepareRequest, hidden from Java callers)
+            Class.forName("com.openai.core.PrepareRequest").getMethod("modelNameOrNull", Params.class).invoke(null, params);
+            ObjectMappers.jsonMapper().readValue(PREPARE_COMPLETION, ChatCompletion.class).validate();
+        }
+        catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            // nothing was prepared; the first request does it
+        }
     }
 
     /**

@@ -56,6 +56,20 @@ class SqlAssistantTest
     }
 
     @Test
+    void prepare_beforeTheFirstQuestion_sendsNothingAndTheQuestionStillWorks()
+    {
+        server.reply(200, "tool-call.json");
+        SqlAssistant assistant = assistant(2, Duration.ofSeconds(10));
+
+        assistant.prepare();
+
+        assertThat(server.requests()).isEmpty();
+        ModelReply reply = assistant.ask(QUESTION, SCHEMA, List.of());
+        assertThat(reply.sql()).startsWith("SELECT (SELECT count(DISTINCT \"Customer ID\") FROM e_commerce.year_09_10)");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void ask_secondAttempt_sendsTheSqlErrorBackAsTheToolMessage()
             throws Exception
     {

@@ -45,6 +45,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -86,7 +88,7 @@ public final class LocalTasks
     private final ReportTask reportTask;
     private final DescribeDataTask describeDataTask;
     private final PromptQueryTask promptQueryTask;
-    private final Supplier<ModelTask> modelTask;
+    private final BuiltOnce<ModelTask> modelTask;
     private final RunManifestTask manifestTask;
     /** The SHA-256 of the definition text each execution runs, for its manifest. */
     private final Map<String, String> definitionHashes = new ConcurrentHashMap<>();
@@ -128,7 +130,7 @@ public final class LocalTasks
         this.describeDataTask = new DescribeDataTask(duckDb, new InputTables(storage, transactionsReader), attacher, configuration.warehouse());
         this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb),
                 new SandboxedQueryRunner(duckDb, attacher, configuration.warehouse(), PROMPT_QUERY_TIMEOUT, PROMPT_ROW_CAP, PROMPT_CHARACTER_CAP));
-        this.modelTask = memoize(requireNonNull(modelTask, "modelTask is null"));
+        this.modelTask = new BuiltOnce<>(requireNonNull(modelTask, "modelTask is null"));
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
                 attacher, configuration.warehouse());
         this.manifestTask = new RunManifestTask(layout, configuration.warehouse(), runId -> Optional.ofNullable(definitionHashes.get(runId)), Clock.systemUTC());
@@ -149,6 +151,16 @@ public final class LocalTasks
     public RunManifestStore manifests()
     {
         return new RunManifestStore(layout);
+    }
+
+    /**
+     * Starts building the model's client now, on a background thread, so that it is ready by the first model call
+     * (building openai-java's client takes a good part of a second; the upload's validation runs meanwhile). A
+     * failure (no key) is reported by the first model call, as when the client is built then.
+     */
+    public void prepareModelInBackground()
+    {
+        modelTask.startInBackground("duckstep-model-client");
     }
 
     public QueryTask queryTask()
@@ -236,27 +248,51 @@ public final class LocalTasks
             if (apiKey == null || apiKey.isBlank()) {
                 throw new ModelUnavailableException("No model key: pass --api-key or export OPENAI_API_KEY (and OPENAI_BASE_URL for another OpenAI-compatible endpoint)", null);
             }
-            return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, apiKey), settings));
+            SqlAssistant assistant = new SqlAssistant(SqlAssistant.client(settings, apiKey), settings);
+            assistant.prepare();
+            return new ModelTask(assistant);
         };
     }
 
-    private static <T> Supplier<T> memoize(Supplier<T> supplier)
+    /** A value built at most once: on the first {@link #get()}, or earlier on a background thread. */
+    private static final class BuiltOnce<T>
     {
-        return new Supplier<>()
+        private final FutureTask<T> task;
+
+        BuiltOnce(Supplier<T> supplier)
         {
-            private T value;
+            this.task = new FutureTask<>(supplier::get);
+        }
 
-            @Override
-            public synchronized T get()
-            {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
+        void startInBackground(String threadName)
+        {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Builds the value here unless it is built or being built, then waits for it. */
+        T get()
+        {
+            task.run();
+            try {
+                return task.get();
             }
-        };
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the model's client was being built", e);
+            }
+            catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
-
 
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> STRING_MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
 

@@ -31,6 +31,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,11 +142,42 @@ class PromptWorkflowTest
         assertThat(model.requests()).hasSize(3);
     }
 
+    @Test
+    void prepareModelInBackground_beforeTheRun_buildsTheClientOnceOnItsOwnThread()
+    {
+        model.reply(200, "tool-call.json").reply(200, "answer.json");
+        List<String> builtOn = new CopyOnWriteArrayList<>();
+        LocalTasks tasks = tasks("background", () -> {
+            builtOn.add(Thread.currentThread().getName());
+            return modelTask();
+        });
+
+        tasks.prepareModelInBackground();
+        JsonNode output = run(tasks, "background");
+
+        assertThat(output.path("answer").asText()).isEqualTo("The history has 1,179 customers and the recent upload 633.");
+        assertThat(builtOn).containsExactly("duckstep-model-client");
+    }
+
     private JsonNode ask(String name)
     {
+        return run(tasks(name, this::modelTask), name);
+    }
+
+    private ModelTask modelTask()
+    {
         ModelSettings settings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
-        LocalTasks tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs-" + name), upload.getParent(), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
-                settings()), new TestingSecretStore(Map.of()), () -> new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings)));
+        return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings));
+    }
+
+    private static LocalTasks tasks(String name, Supplier<ModelTask> modelTask)
+    {
+        return new LocalTasks(new LocalConfiguration(directory.resolve("runs-" + name), upload.getParent(), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
+                settings()), new TestingSecretStore(Map.of()), modelTask);
+    }
+
+    private static JsonNode run(LocalTasks tasks, String name)
+    {
         ExecutionResult result = new LocalWorkflows(tasks, ExecutionListener.NONE)
                 .execute("prompt", "prompt-" + name, JsonNodeFactory.instance.objectNode().put("prompt", QUESTION).put("upload", upload.toString()));
         assertThat(result.status()).as(result.error() + " " + result.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);

@@ -18,6 +18,7 @@ import static java.util.Objects.requireNonNull;
 public final class DuckDb
 {
     static {
+        DuckDbNativeLibrary.checkLoadable(DuckDb.class.getClassLoader(), System.getProperty("java.library.path"));
         try {
             Class.forName("org.duckdb.DuckDBDriver");
         }

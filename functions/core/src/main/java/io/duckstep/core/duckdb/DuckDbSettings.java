@@ -25,6 +25,10 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
     public static final String DEFAULT_MEMORY_LIMIT = "2GB";
     /** Share of a Lambda function's memory given to DuckDB; the JVM and the OS keep the rest. */
     static final double LAMBDA_MEMORY_SHARE = 0.6;
+    /** Lambda gives a function the equivalent of one vCPU per 1,769 MB of memory... */
+    static final int LAMBDA_MEGABYTES_PER_VCPU = 1769;
+    /** ...up to six vCPUs, at its largest size of 10,240 MB. */
+    static final int LAMBDA_MAXIMUM_VCPUS = 6;
 
     public DuckDbSettings
     {
@@ -45,7 +49,9 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
     /**
      * Reads {@code DUCKSTEP_MEMORY_LIMIT}, {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE} (megabytes),
      * {@code DUCKSTEP_THREADS}, {@code DUCKSTEP_WORK_DIRECTORY} and {@value #EXTENSION_DIRECTORY_VARIABLE};
-     * anything absent gets a default.
+     * anything absent gets a default. On Lambda the threads follow the vCPUs the function's memory size gives
+     * ({@link #lambdaThreads}), not the processors the JVM sees (Lambda shows at least two even when the function has a
+     * fraction of one).
      */
     public static DuckDbSettings fromEnvironment(Map<String, String> environment)
     {
@@ -57,6 +63,10 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
                     : lambdaMemoryLimit(Integer.parseInt(lambdaMemory.trim()));
         }
         String threads = environment.get("DUCKSTEP_THREADS");
+        String lambdaMemory = environment.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+        int defaultThreads = lambdaMemory == null || lambdaMemory.isBlank()
+                ? Runtime.getRuntime().availableProcessors()
+                : lambdaThreads(Integer.parseInt(lambdaMemory.trim()));
         String workDirectory = environment.get("DUCKSTEP_WORK_DIRECTORY");
         String extensionDirectory = environment.get(EXTENSION_DIRECTORY_VARIABLE);
         Path work = workDirectory == null || workDirectory.isBlank()
@@ -64,7 +74,7 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
                 : Path.of(workDirectory);
         return new DuckDbSettings(
                 memoryLimit.trim(),
-                threads == null || threads.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads.trim()),
+                threads == null || threads.isBlank() ? defaultThreads : Integer.parseInt(threads.trim()),
                 work,
                 extensionDirectory == null || extensionDirectory.isBlank() ? work.resolve("extensions") : Path.of(extensionDirectory.trim()));
     }
@@ -75,6 +85,19 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
             throw new IllegalArgumentException("AWS_LAMBDA_FUNCTION_MEMORY_SIZE must be at least 128, was " + functionMemoryMegabytes);
         }
         return ((int) (functionMemoryMegabytes * LAMBDA_MEMORY_SHARE)) + "MB";
+    }
+
+    /**
+     * DuckDB threads for a Lambda function of this memory size: the vCPUs it gives, one per started 1,769 MB,
+     * at least one and at most six (128-1,769 MB: 1; 1,770-3,538 MB: 2; ...; 8,846-10,240 MB: 6).
+     */
+    static int lambdaThreads(int functionMemoryMegabytes)
+    {
+        if (functionMemoryMegabytes < 128) {
+            throw new IllegalArgumentException("AWS_LAMBDA_FUNCTION_MEMORY_SIZE must be at least 128, was " + functionMemoryMegabytes);
+        }
+        int vcpus = (functionMemoryMegabytes + LAMBDA_MEGABYTES_PER_VCPU - 1) / LAMBDA_MEGABYTES_PER_VCPU;
+        return Math.min(LAMBDA_MAXIMUM_VCPUS, Math.max(1, vcpus));
     }
 
     public DuckDbSettings withThreads(int threads)

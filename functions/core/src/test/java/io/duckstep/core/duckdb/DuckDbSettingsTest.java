@@ -2,6 +2,8 @@ package io.duckstep.core.duckdb;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +23,38 @@ class DuckDbSettingsTest
 
         // 3008 MB * 0.6 = 1804.8, rounded down
         assertThat(settings.memoryLimit()).isEqualTo("1804MB");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            // memory size (MB), vCPUs Lambda gives: one per 1,769 MB, at most 6 (at 10,240 MB)
+            "128, 1",
+            "1769, 1",
+            "1770, 2",
+            "3008, 2",
+            "3538, 2",
+            "3539, 3",
+            "5307, 3",
+            "7076, 4",
+            "8845, 5",
+            "8846, 6",
+            "10240, 6",
+    })
+    void fromEnvironment_lambdaMemorySize_threadsFollowTheVcpusItGives(String memoryMegabytes, int expectedThreads)
+    {
+        DuckDbSettings settings = DuckDbSettings.fromEnvironment(Map.of("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", memoryMegabytes));
+
+        assertThat(settings.threads()).isEqualTo(expectedThreads);
+    }
+
+    @Test
+    void fromEnvironment_explicitThreads_winOverLambdaMemorySize()
+    {
+        DuckDbSettings settings = DuckDbSettings.fromEnvironment(Map.of(
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "10240",
+                "DUCKSTEP_THREADS", "3"));
+
+        assertThat(settings.threads()).isEqualTo(3);
     }
 
     @Test

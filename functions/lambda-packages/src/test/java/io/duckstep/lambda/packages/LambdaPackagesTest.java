@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -34,9 +36,24 @@ class LambdaPackagesTest
     void duckDbPackage_holdsOnlyTheArm64Library(String kind)
             throws IOException
     {
-        assertThat(entries(jar(kind))).filteredOn(name -> name.startsWith("libduckdb_java")).containsExactly("libduckdb_java.so_linux_arm64");
+        // extracted on Lambda's library path (/var/task/lib), not where the driver would copy it out on every start
+        assertThat(entries(jar(kind))).filteredOn(name -> name.contains("libduckdb_java")).containsExactly("lib/libduckdb_java.so");
         assertThat(entries(jar(kind))).noneMatch(name -> name.startsWith("com/openai/"));
         assertThat(entries(jar(kind))).contains("org/crac/Core.class");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"query", "report"})
+    void duckDbPackage_library_isTheDriversArm64Library(String kind)
+            throws IOException
+    {
+        try (ZipFile zip = new ZipFile(jar(kind).toFile());
+                ZipFile driver = new ZipFile(duckDbDriverJar().toFile())) {
+            ZipEntry packaged = zip.getEntry("lib/libduckdb_java.so");
+            ZipEntry original = driver.getEntry("libduckdb_java.so_linux_arm64");
+            assertThat(packaged.getSize()).isEqualTo(original.getSize());
+            assertThat(packaged.getCrc()).isEqualTo(original.getCrc());
+        }
     }
 
     @ParameterizedTest
@@ -92,6 +109,16 @@ class LambdaPackagesTest
         }
         assertThat(jar).as("Lambda package").isRegularFile();
         return jar;
+    }
+
+    /** The duckdb_jdbc jar on this test's classpath: the one the packages were built from. */
+    private static Path duckDbDriverJar()
+    {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(path -> path.getFileName().toString().startsWith("duckdb_jdbc-"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("duckdb_jdbc is not on the test classpath"));
     }
 
     private static List<String> entries(Path jar)

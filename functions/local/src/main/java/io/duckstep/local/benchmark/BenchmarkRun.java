@@ -17,18 +17,24 @@ import io.duckstep.local.LocalTasks;
 import io.duckstep.local.LocalWorkflows;
 import io.duckstep.local.StateMachines;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One measurement, in a JVM of its own so that its peak memory is its own: either the summary workflow
- * through the local runner, or DuckDB running the same three SQL statements directly on one connection
- * (the upload read and validated by the same reader, the warehouse attached the same way, each result
- * written as Parquet). Prints {@code wallMilliseconds peakResidentKilobytes}.
+ * The benchmark's measured runs, in a JVM of their own.
+ * <ul>
+ * <li>{@code staged WAREHOUSE UPLOAD OUTPUT}: the earlier baseline, DuckDB on one connection with DuckStep's own
+ * upload validation (the same reader as the workflow), the warehouse attached the same way, and the three queries
+ * one after the other, each written as Parquet;</li>
+ * <li>{@code in-process REPETITIONS WAREHOUSE UPLOAD OUTPUT MODE...}: the modes ({@code workflow}, {@code duckdb},
+ * {@code staged}) interleaved in this one warm JVM, after one unmeasured round; prints
+ * {@code mode wallMilliseconds cpuMilliseconds} per run.</li>
+ * </ul>
  */
 public final class BenchmarkRun
 {
@@ -37,21 +43,47 @@ public final class BenchmarkRun
     public static void main(String[] arguments)
             throws Exception
     {
-        String mode = arguments[0];
-        Path warehouse = Path.of(arguments[1]);
-        Path upload = Path.of(arguments[2]);
-        Path output = Path.of(arguments[3]);
-        DuckDbSettings settings = DuckDbSettings.fromEnvironment(System.getenv()).withThreads(Runtime.getRuntime().availableProcessors());
-        long start = System.nanoTime();
-        switch (mode) {
-            case "workflow" -> workflow(settings, warehouse, upload, output);
-            case "direct" -> direct(settings, warehouse, upload, output);
-            default -> throw new IllegalArgumentException("mode must be workflow or direct");
+        DuckDbSettings settings = DuckDbSettings.fromEnvironment(System.getenv());
+        switch (arguments[0]) {
+            case "staged" -> staged(settings, Path.of(arguments[1]), Path.of(arguments[2]), Path.of(arguments[3]));
+            case "in-process" -> inProcess(settings, Integer.parseInt(arguments[1]), Path.of(arguments[2]), Path.of(arguments[3]), Path.of(arguments[4]),
+                    Arrays.asList(arguments).subList(5, arguments.length));
+            default -> throw new IllegalArgumentException("the first argument must be staged or in-process");
         }
-        long wallMilliseconds = (System.nanoTime() - start) / 1_000_000;
-        System.out.println(wallMilliseconds + " " + peakResidentKilobytes());
     }
 
+    private static void inProcess(DuckDbSettings settings, int repetitions, Path warehouse, Path upload, Path output, List<String> modes)
+            throws Exception
+    {
+        for (int round = 0; round <= repetitions; round++) {
+            for (String mode : modes) {
+                Path directory = output.resolve(mode + "-" + round);
+                long cpu = ProcessStatistics.cpuMilliseconds();
+                long start = System.nanoTime();
+                run(mode, settings, warehouse, upload, directory);
+                long wall = (System.nanoTime() - start) / 1_000_000;
+                cpu = ProcessStatistics.cpuMilliseconds() - cpu;
+                if (round > 0) {
+                    System.out.println(mode + " " + wall + " " + cpu);
+                    System.out.flush();
+                }
+                BenchmarkFiles.deleteRecursively(directory);
+            }
+        }
+    }
+
+    private static void run(String mode, DuckDbSettings settings, Path warehouse, Path upload, Path output)
+            throws Exception
+    {
+        switch (mode) {
+            case "workflow" -> workflow(settings, warehouse, upload, output);
+            case "duckdb" -> DuckDbAlone.run(settings, upload, warehouse, output);
+            case "staged" -> staged(settings, warehouse, upload, output);
+            default -> throw new IllegalArgumentException("unknown mode " + mode);
+        }
+    }
+
+    /** The summary workflow through the local runner, as {@code duckstep run summary} runs it. */
     private static void workflow(DuckDbSettings settings, Path warehouse, Path upload, Path output)
     {
         LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), upload.getParent(), new WarehouseSpecification.DuckDbFile(warehouse.toString()), settings));
@@ -62,7 +94,7 @@ public final class BenchmarkRun
         }
     }
 
-    private static void direct(DuckDbSettings settings, Path warehouse, Path upload, Path output)
+    private static void staged(DuckDbSettings settings, Path warehouse, Path upload, Path output)
             throws Exception
     {
         Files.createDirectories(output);
@@ -76,20 +108,5 @@ public final class BenchmarkRun
                         + " (FORMAT parquet, COMPRESSION zstd)");
             }
         }
-    }
-
-    /** The process's peak resident set (VmHWM): the JVM heap and DuckDB's native memory together. */
-    static long peakResidentKilobytes()
-            throws IOException
-    {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return -1;
-        }
-        return Files.readAllLines(status).stream()
-                .filter(line -> line.startsWith("VmHWM:"))
-                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                .findFirst()
-                .orElse(-1L);
     }
 }
