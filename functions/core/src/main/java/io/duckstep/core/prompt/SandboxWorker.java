@@ -127,7 +127,8 @@ public final class SandboxWorker
     static Response run(Request request)
     {
         DuckDb duckDb = new DuckDb(new DuckDbSettings(request.memoryLimit(), request.threads(), Path.of(request.workDirectory())));
-        try (Connection connection = duckDb.open("jdbc:duckdb:", Map.of("temp_directory", request.temporaryDirectory()))) {
+        try (Connection connection = duckDb.open("jdbc:duckdb:",
+                Map.of("temp_directory", request.temporaryDirectory(), "max_temp_directory_size", request.memoryLimit()))) {
             try (Statement statement = connection.createStatement()) {
                 for (Map.Entry<String, String> input : request.inputs().entrySet()) {
                     statement.execute("CREATE VIEW " + SqlText.identifier(input.getKey()) + " AS SELECT * FROM read_parquet(" + SqlText.literal(input.getValue()) + ")");

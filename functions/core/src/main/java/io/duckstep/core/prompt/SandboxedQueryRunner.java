@@ -365,7 +365,7 @@ public final class SandboxedQueryRunner
 
         private QueryTimedOutException timedOut()
         {
-            return new QueryTimedOutException(resourceLimit("the query ran longer than " + limits.timeout().toSeconds() + " s"));
+            return new QueryTimedOutException(resourceLimit("it ran longer than " + limits.timeout().toSeconds() + " s"));
         }
 
         private static String resourceLimit(String what)
