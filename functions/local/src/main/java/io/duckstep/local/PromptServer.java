@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -38,6 +39,12 @@ public final class PromptServer
         implements AutoCloseable
 {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Questions answered at once; more get 503 with {@code Retry-After}. Each runs its queries in a worker process of
+     * up to the sandbox's memory limit plus margin ({@link io.duckstep.core.prompt.SandboxLimits}), so this bounds memory too.
+     */
+    public static final int MAX_RUNNING_QUESTIONS = 4;
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final HttpServer server;
     private final LocalTasks tasks;
@@ -48,10 +55,20 @@ public final class PromptServer
         return thread;
     });
     private final Map<String, CompletableFuture<ObjectNode>> questions = new ConcurrentHashMap<>();
+    private final int maxRunningQuestions;
+    private final Semaphore running;
 
     public PromptServer(LocalTasks tasks, int port, Duration wait)
             throws IOException
     {
+        this(tasks, port, wait, MAX_RUNNING_QUESTIONS);
+    }
+
+    PromptServer(LocalTasks tasks, int port, Duration wait, int maxRunningQuestions)
+            throws IOException
+    {
+        this.maxRunningQuestions = maxRunningQuestions;
+        this.running = new Semaphore(maxRunningQuestions);
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.wait = requireNonNull(wait, "wait is null");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -96,7 +113,19 @@ public final class PromptServer
         String id = LocalWorkflows.newExecutionName("prompt");
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", request.prompt()).put("summary", request.summary());
         request.upload().ifPresent(upload -> input.put("upload", upload));
-        CompletableFuture<ObjectNode> answer = CompletableFuture.supplyAsync(() -> run(id, input), executor);
+        if (!running.tryAcquire()) {
+            exchange.getResponseHeaders().add("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            respond(exchange, 503, error("Busy: " + maxRunningQuestions + " questions are being answered; try again in " + RETRY_AFTER_SECONDS + " s"));
+            return;
+        }
+        CompletableFuture<ObjectNode> answer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(id, input);
+            }
+            finally {
+                running.release();
+            }
+        }, executor);
         questions.put(id, answer);
         respondWhenDone(exchange, id, answer);
     }
