@@ -79,7 +79,7 @@ public final class PrepareUploadTask
     private Path temporaryFile()
     {
         try {
-            Path directory = Files.createDirectories(duckDb.settings().temporaryDirectory());
+            Path directory = Files.createDirectories(duckDb.settings().scratchDirectory());
             Path file = Files.createTempFile(directory, "upload-", ".parquet");
             Files.delete(file);
             return file;
