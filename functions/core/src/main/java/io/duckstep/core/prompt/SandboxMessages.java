@@ -15,8 +15,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class SandboxMessages
 {
-    private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"\\])]+");
-    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<![\\w.:/~-])(?:~)?/[\\w.@+~*?%$-]+(?:/[\\w.@+~*?%$-]*)*");
+    private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"\\])]*[^\\s'\"\\]).,:;]");
+    private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<![\\w.:/~>-])(?:~)?/[\\w.@+~*?%$-]+(?:/[\\w.@+~*?%$-]*)*");
 
     private final Map<String, String> replacements;
     private final Optional<String> secret;

@@ -217,9 +217,12 @@ public final class SandboxedQueryRunner
             try {
                 Files.createDirectories(directory.resolve("java"));
                 Files.createDirectories(directory.resolve("duckdb"));
-                process = new ProcessBuilder(command(directory, limits))
-                        .redirectError(directory.resolve("stderr.log").toFile())
-                        .start();
+                ProcessBuilder builder = new ProcessBuilder(command(directory, limits))
+                        .redirectError(directory.resolve("stderr.log").toFile());
+                // nothing of this process's environment (on Lambda: AWS credentials) reaches the worker
+                Map<String, String> environment = builder.environment();
+                environment.keySet().retainAll(Set.of("PATH", "LANG", "LC_ALL", "TZ"));
+                process = builder.start();
             }
             catch (IOException e) {
                 delete(directory);

@@ -6,6 +6,7 @@ import io.duckstep.core.error.DuckStepException;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.storage.LocalFileStorage;
 import io.duckstep.core.testing.TestingSecretStore;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,12 @@ class HostileQueriesTest
         guard = new SqlGuard(duckDb);
         runner = new SandboxedQueryRunner(duckDb, new LocalFileStorage(), new TestingSecretStore(Map.of()),
                 new WarehouseSpecification.DuckDbFile(warehouse.toString()), SandboxLimits.of(duckDb.settings()).withTimeout(Duration.ofSeconds(3)));
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        runner.close();
     }
 
     @ParameterizedTest
