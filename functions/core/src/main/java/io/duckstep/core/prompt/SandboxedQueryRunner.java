@@ -221,7 +221,7 @@ public final class SandboxedQueryRunner
                         .redirectError(directory.resolve("stderr.log").toFile());
                 // nothing of this process's environment (on Lambda: AWS credentials) reaches the worker
                 Map<String, String> environment = builder.environment();
-                environment.keySet().retainAll(Set.of("PATH", "LANG", "LC_ALL", "TZ"));
+                environment.keySet().retainAll(Set.of("PATH", "LD_LIBRARY_PATH", "LANG", "LC_ALL", "TZ"));
                 process = builder.start();
             }
             catch (IOException e) {

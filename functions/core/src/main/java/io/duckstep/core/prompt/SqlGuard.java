@@ -21,7 +21,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -154,13 +156,7 @@ public final class SqlGuard
         }
         Walk walk = new Walk();
         walk.visit(parsed.path("statements"));
-        List<TableName> outside = new ArrayList<>();
-        for (TableName table : walk.tables) {
-            if (!(table.catalog().isEmpty() && table.schema().isEmpty() && walk.cteNames.contains(table.name().toLowerCase(Locale.ROOT)))) {
-                outside.add(table);
-            }
-        }
-        return List.copyOf(outside);
+        return List.copyOf(walk.tables);
     }
 
     private static void requireNotBlank(String sql)
@@ -186,8 +182,10 @@ public final class SqlGuard
 
     private static final class Walk
     {
+        /** Tables named outside the CTEs in scope where they are named. */
         private final List<TableName> tables = new ArrayList<>();
-        private final Set<String> cteNames = new HashSet<>();
+        /** The CTE names visible at the point of the walk: a CTE sees the ones before it, the query body all of them. */
+        private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
 
         void visit(JsonNode node)
         {
@@ -214,13 +212,33 @@ public final class SqlGuard
                 }
             }
             if (node.has("cte_map")) {
-                node.path("cte_map").path("map").forEach(entry -> cteNames.add(entry.path("key").asText().toLowerCase(Locale.ROOT)));
+                Set<String> earlier = new HashSet<>();
+                for (JsonNode entry : node.path("cte_map").path("map")) {
+                    cteScopes.push(Set.copyOf(earlier));
+                    visit(entry.path("value"));
+                    cteScopes.pop();
+                    earlier.add(entry.path("key").asText().toLowerCase(Locale.ROOT));
+                }
+                cteScopes.push(Set.copyOf(earlier));
+                node.fields().forEachRemaining(field -> {
+                    if (!field.getKey().equals("cte_map") && !field.getKey().equals("cast_type")) {
+                        visit(field.getValue());
+                    }
+                });
+                cteScopes.pop();
+                return;
             }
             node.fields().forEachRemaining(field -> {
                 if (!field.getKey().equals("cast_type")) {
                     visit(field.getValue());
                 }
             });
+        }
+
+        private boolean isCte(TableName table)
+        {
+            String name = table.name().toLowerCase(Locale.ROOT);
+            return table.catalog().isEmpty() && table.schema().isEmpty() && cteScopes.stream().anyMatch(scope -> scope.contains(name));
         }
 
         private static void queryNode(JsonNode node, String kind)
@@ -247,7 +265,9 @@ public final class SqlGuard
                             throw new RejectedQueryException("Only the tables described can be read; '" + part + "' is not a table name (no files, paths or URLs).");
                         }
                     }
-                    tables.add(table);
+                    if (!isCte(table)) {
+                        tables.add(table);
+                    }
                     if (node.hasNonNull("at_clause")) {
                         throw new RejectedQueryException("Time travel (AT) is not allowed in the sandbox.");
                     }

@@ -222,6 +222,10 @@ class HostileQueriesTest
             "SELECT * FROM memory.information_schema.columns",
             "SELECT $1",
             "SELECT * FROM e_commerce.year_09_10 AT (VERSION => 1)",
+            // a CTE's name does not cover the same name where the CTE is not in scope
+            "SELECT * FROM (WITH duckdb_databases AS (SELECT 1 AS x) SELECT x FROM duckdb_databases) t, duckdb_databases",
+            "WITH a AS (SELECT * FROM duckdb_views), duckdb_views AS (SELECT 1 AS x) SELECT * FROM a",
+            "SELECT * FROM mydf WHERE Invoice IN (WITH duckdb_settings AS (SELECT 1) SELECT * FROM duckdb_settings) OR EXISTS (SELECT value FROM duckdb_settings)",
     })
     void run_settingsCatalogAndIntrospection_areRefusedWithoutAPath(String sql)
     {
@@ -304,6 +308,7 @@ class HostileQueriesTest
             "SELECT * FROM mydf WHERE Invoice IN (SELECT Invoice FROM e_commerce.year_09_10 WHERE Quantity = 1) UNION ALL SELECT * FROM (VALUES (100, 1)) v(Invoice, Quantity) ORDER BY 1",
             "SELECT * EXCLUDE (Quantity), list_sum([Quantity, Invoice]) AS total, [x * 2 FOR x IN range(3)] AS doubled, {'q': Quantity}.q AS s FROM mydf ORDER BY Invoice LIMIT 2",
             "SELECT year_09_10.Quantity, count(*) FROM year_09_10 JOIN warehouse.e_commerce.year_09_10 w USING (Invoice) GROUP BY 1 ORDER BY 1",
+            "WITH a AS (SELECT Invoice FROM mydf), b AS (SELECT Invoice FROM a WHERE Invoice > 2) SELECT count(*) AS n, (WITH c AS (SELECT 1 AS one) SELECT one FROM c) AS one FROM b",
     })
     void run_analyticsQueries_passTheAllowlistAndRun(String sql)
     {

@@ -75,6 +75,8 @@ class SandboxMemoryTest
             "SELECT sum(len(l)) FROM (SELECT a.range % 2 AS g, list(repeat(Description, 1000)) AS l FROM mydf, range(1000) a GROUP BY g)",
             // nested lists over a cross join
             "SELECT len(flatten(list([a.range, b.range, a.range * b.range]))) FROM range(1000000) a, range(1000) b",
+            // each length under its cap, nested: 10^12 characters
+            "SELECT length(repeat(repeat(repeat('x', 10000), 10000), 10000))",
             // a cross join of the input with itself, aggregated into lists
             "SELECT len(list(m1.Description || m2.Description || m3.Description)) FROM mydf m1, mydf m2, mydf m3",
     })
