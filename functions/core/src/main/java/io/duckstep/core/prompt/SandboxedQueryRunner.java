@@ -74,11 +74,22 @@ public final class SandboxedQueryRunner
     private final SecretStore secrets;
     private final WarehouseSpecification warehouse;
     private final SandboxLimits limits;
+    private final boolean kernelLimit;
     private CompletableFuture<Worker> spare;
     private boolean closed;
 
     public SandboxedQueryRunner(DuckDb duckDb, ObjectStorage storage, SecretStore secrets, WarehouseSpecification warehouse, SandboxLimits limits)
     {
+        this(duckDb, storage, secrets, warehouse, limits, true);
+    }
+
+    /**
+     * @param kernelLimit whether the worker runs under {@code ulimit -d}; off only to test that the runner's own
+     * kill stops a worker the kernel did not
+     */
+    SandboxedQueryRunner(DuckDb duckDb, ObjectStorage storage, SecretStore secrets, WarehouseSpecification warehouse, SandboxLimits limits, boolean kernelLimit)
+    {
+        this.kernelLimit = kernelLimit;
         this.settings = requireNonNull(duckDb, "duckDb is null").settings();
         this.storage = requireNonNull(storage, "storage is null");
         this.secrets = requireNonNull(secrets, "secrets is null");
@@ -191,7 +202,7 @@ public final class SandboxedQueryRunner
 
     private Worker startWorker()
     {
-        return Worker.start(settings.workDirectory().toAbsolutePath().resolve("sandbox"), limits);
+        return Worker.start(settings.workDirectory().toAbsolutePath().resolve("sandbox"), limits, kernelLimit);
     }
 
     @Override
@@ -210,14 +221,14 @@ public final class SandboxedQueryRunner
 
     private record Worker(Process process, Path directory, BufferedReader output, SandboxLimits limits)
     {
-        static Worker start(Path root, SandboxLimits limits)
+        static Worker start(Path root, SandboxLimits limits, boolean kernelLimit)
         {
             Path directory = root.resolve(UUID.randomUUID().toString());
             Process process;
             try {
                 Files.createDirectories(directory.resolve("java"));
                 Files.createDirectories(directory.resolve("duckdb"));
-                ProcessBuilder builder = new ProcessBuilder(command(directory, limits))
+                ProcessBuilder builder = new ProcessBuilder(command(directory, limits, kernelLimit))
                         .redirectError(directory.resolve("stderr.log").toFile());
                 // nothing of this process's environment (on Lambda: AWS credentials) reaches the worker
                 Map<String, String> environment = builder.environment();
@@ -254,13 +265,13 @@ public final class SandboxedQueryRunner
          * The JVM this one runs on, from the same class path (on Lambda the function's code, in /var/task), with a small
          * heap; under {@code ulimit -d} where a shell is there to set it.
          */
-        static List<String> command(Path directory, SandboxLimits limits)
+        static List<String> command(Path directory, SandboxLimits limits, boolean kernelLimit)
         {
             String java = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             List<String> command = new ArrayList<>();
             Path shell = Path.of("/bin/sh");
-            if (Files.isExecutable(shell)) {
+            if (kernelLimit && Files.isExecutable(shell)) {
                 command.addAll(List.of(shell.toString(), "-c", "ulimit -d " + (limits.dataLimitBytes() >> 10) + " && exec \"$0\" \"$@\""));
             }
             command.add(java);

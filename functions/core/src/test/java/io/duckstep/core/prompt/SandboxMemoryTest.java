@@ -95,6 +95,23 @@ class SandboxMemoryTest
     }
 
     @Test
+    void run_withoutTheKernelLimit_theRunnerKillsTheWorkerPastTheResidentLimit()
+    {
+        DuckDbSettings settings = new DuckDbSettings("256MiB", 2, directory.resolve("unlimited"));
+        try (SandboxedQueryRunner unlimited = new SandboxedQueryRunner(new DuckDb(settings), new LocalFileStorage(), new TestingSecretStore(Map.of()),
+                new WarehouseSpecification.None(), SandboxLimits.of(settings).withWarmSpare(false), false)) {
+            // a 5 GB string, which DuckDB's memory_limit does not count
+            SandboxedQueryRunner.Outcome outcome = unlimited.measure("SELECT length(repeat(repeat(repeat('x', 10000), 10000), 50))", Map.of("mydf", recent));
+
+            assertThat(outcome.failure()).isInstanceOf(ResourceLimitException.class)
+                    .hasMessage("Resource limit: the query was stopped because it used more than 512 MiB of memory. Aggregate more, filter earlier, avoid cross joins and large lists or strings.");
+            // what the runner saw last before the kill: past the limit by at most what the worker allocated in one poll
+            assertThat(outcome.peakResidentBytes()).isGreaterThan(MEMORY_LIMIT + SandboxLimits.MARGIN_BYTES);
+            System.out.printf("sandbox without kernel limit: killed at %d MiB resident%n", outcome.peakResidentBytes() >> 20);
+        }
+    }
+
+    @Test
     void run_afterAResourceLimit_theNextQueryRunsNormally()
     {
         runner.measure("SELECT len(list(a.range)) FROM range(1000000) a, range(1000) b", Map.of("mydf", recent));
