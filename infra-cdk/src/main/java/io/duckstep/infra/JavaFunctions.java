@@ -3,15 +3,18 @@ package io.duckstep.infra;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnFunction;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
-import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -22,7 +25,9 @@ import java.util.Map;
 
 /**
  * How every DuckStep function is made: Java 25 on arm64, JSON logs to its own log group with a retention,
- * X-Ray tracing, and for the DuckDB functions SnapStart behind a {@code live} alias.
+ * X-Ray tracing, and for the DuckDB functions SnapStart behind a {@code live} alias. Each function has a role of its
+ * own and no managed policy: it may write to its own log group only, and to X-Ray; everything else is granted by
+ * the construct that uses it.
  */
 final class JavaFunctions
 {
@@ -42,7 +47,15 @@ final class JavaFunctions
                 .retention(LOG_RETENTION)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
+        Role role = Role.Builder.create(scope, definition.id() + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("DuckStep function " + definition.id() + ": its own log group, X-Ray, and what its construct grants")
+                .build();
+        // logs:CreateLogStream and logs:PutLogEvents on this function's log group only (the group exists: no CreateLogGroup)
+        logs.grantWrite(role);
+        Policy tracing = UnscopedActions.tracing(scope, definition.id() + "Tracing", role, UnscopedActions.FUNCTION_TRACING);
         Function.Builder builder = Function.Builder.create(scope, definition.id())
+                .role(role)
                 .runtime(RUNTIME)
                 .architecture(Architecture.ARM_64)
                 .code(Code.fromAsset(definition.jar().toString()))
@@ -51,14 +64,19 @@ final class JavaFunctions
                 .timeout(Duration.seconds(definition.timeoutSeconds()))
                 .environment(definition.environment())
                 .logGroup(logs)
-                .loggingFormat(LoggingFormat.JSON)
-                .tracing(Tracing.ACTIVE);
+                .loggingFormat(LoggingFormat.JSON);
         if (definition.duckDb()) {
             // SnapStart allows at most 512 MiB of /tmp: the DuckDB functions keep the default 512 MiB, which bounds the
             // cached warehouse file and DuckDB's spill space. A larger warehouse belongs in MotherDuck.
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
-        return builder.build();
+        Function function = builder.build();
+        // Active tracing set on the resource: the construct's own tracing option would add the X-Ray statement (on *)
+        // to the role's default policy, next to the scoped grants, where its review would cover them too.
+        CfnFunction resource = (CfnFunction) function.getNode().getDefaultChild();
+        resource.setTracingConfig(CfnFunction.TracingConfigProperty.builder().mode("Active").build());
+        resource.getNode().addDependency(tracing);
+        return function;
     }
 
     /** What the state machine invokes: the {@code live} alias of a SnapStart function (SnapStart runs on versions only), else the function. */

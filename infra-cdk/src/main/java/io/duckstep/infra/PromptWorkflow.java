@@ -2,9 +2,6 @@ package io.duckstep.infra;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.ArnComponents;
-import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
@@ -21,11 +18,7 @@ import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
-import software.amazon.awscdk.services.stepfunctions.LogLevel;
-import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
-import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
 import java.nio.file.Path;
@@ -59,9 +52,6 @@ public final class PromptWorkflow
         }
         else {
             environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
-            environment.put("DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", props.secrets().motherDuckToken().getSecretArn());
-            // the model's queries run with the read-scaling token, in SaaS mode
-            environment.put("DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET", props.secrets().motherDuckReadScalingToken().getSecretArn());
         }
         Path query = props.stack().lambdaPackage("query");
         Function describe = JavaFunctions.create(this, new JavaFunctions.Definition("DescribeData", query, "io.duckstep.lambda.query.DescribeDataHandler::handleRequest", 3008, 300, true, environment));
@@ -69,11 +59,12 @@ public final class PromptWorkflow
         Function model = JavaFunctions.create(this, new JavaFunctions.Definition("Model", props.stack().lambdaPackage("llm"), "io.duckstep.lambda.llm.ModelHandler::handleRequest", 1024, 150, false,
                 Map.of("OPENAI_KEY_SECRET", props.secrets().openAiKey().getSecretArn(), "DUCKSTEP_MODEL_TIMEOUT_SECONDS", "30")));
         for (Function duckDb : List.of(describe, promptQuery)) {
-            storage.bucket().grantRead(duckDb, DataStorage.RUNS + "*");
-            storage.bucket().grantRead(duckDb, DataStorage.WAREHOUSE + "*");
+            storage.grantRead(duckDb, DataStorage.RUNS);
+            storage.grantRead(duckDb, DataStorage.WAREHOUSE);
             if (props.stack().warehouse().equals("motherduck")) {
-                props.secrets().motherDuckToken().grantRead(duckDb);
-                props.secrets().motherDuckReadScalingToken().grantRead(duckDb);
+                // the model's queries (and the description offered to the model) get only the read-scaling token, in SaaS mode
+                MotherDuckExtensionLayer.of(this, props.stack().repositoryRoot())
+                        .attach(duckDb, props.secrets().motherDuckReadScalingToken(), "DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET");
             }
         }
         props.secrets().openAiKey().grantRead(model);
@@ -87,15 +78,7 @@ public final class PromptWorkflow
         substitutions.put("SummaryStateMachineArn", props.summary().stateMachine().getStateMachineArn());
         String definition = StateMachineDefinitions.read(props.stack().repositoryRoot(), "prompt");
         StateMachineDefinitions.checkSubstitutions("prompt", definition, substitutions);
-        LogGroup logs = LogGroup.Builder.create(this, "PromptLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
-        stateMachine = StateMachine.Builder.create(this, "Prompt")
-                .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromString(definition))
-                .definitionSubstitutions(substitutions)
-                .timeout(Duration.minutes(15))
-                .tracingEnabled(true)
-                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
-                .build();
+        stateMachine = WorkflowStateMachines.create(this, "Prompt", definition, substitutions, Duration.minutes(15));
         substitutions.forEach((placeholder, arn) -> {
             if (placeholder.endsWith("FunctionArn")) {
                 stateMachine.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("lambda:InvokeFunction")).resources(List.of(arn)).build());
@@ -104,16 +87,13 @@ public final class PromptWorkflow
         props.summary().stateMachine().grantStartExecution(stateMachine);
 
         Function apiFunction = JavaFunctions.create(this, new JavaFunctions.Definition("ApiHandler", props.stack().lambdaPackage("api"), "io.duckstep.lambda.api.PromptApiHandler::handleRequest", 512, 29, false,
-                Map.of("PROMPT_STATE_MACHINE_ARN", stateMachine.getStateMachineArn())));
+                Map.of("PROMPT_STATE_MACHINE_ARN", stateMachine.getStateMachineArn(), "DUCKSTEP_UPLOADS_PREFIX", storage.location(DataStorage.UPLOADS))));
         stateMachine.grantStartExecution(apiFunction);
-        apiFunction.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("states:DescribeExecution"))
-                .resources(List.of(Stack.of(this).formatArn(ArnComponents.builder().service("states").resource("execution").arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                        .resourceName(stateMachine.getStateMachineName() + ":*").build())))
-                .build());
+        WorkflowStateMachines.grantDescribeExecutions(stateMachine, apiFunction);
 
         LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
         api = RestApi.Builder.create(this, "Api")
-                .description("DuckStep: questions in plain English")
+                .description("DuckStep: questions in plain English, and links to reports")
                 .cloudWatchRole(true)
                 .defaultMethodOptions(MethodOptions.builder().authorizationType(AuthorizationType.IAM).build())
                 .deployOptions(StageOptions.builder()
@@ -134,7 +114,8 @@ public final class PromptWorkflow
                         .required(List.of("prompt"))
                         .properties(Map.of(
                                 "prompt", JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).maxLength(2000).build(),
-                                "upload", JsonSchema.builder().type(JsonSchemaType.STRING).build(),
+                                // an object under uploads/ (the handler also checks that it is this stack's bucket, and the key's segments)
+                                "upload", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(1100).pattern("^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/uploads/[^\\u0000-\\u001f]+$").build(),
                                 "summary", JsonSchema.builder().type(JsonSchemaType.BOOLEAN).build()))
                         .build())
                 .build());

@@ -1,19 +1,17 @@
 package io.duckstep.infra;
 
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
-import software.amazon.awscdk.services.stepfunctions.LogLevel;
-import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
-import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +49,6 @@ public final class SummaryWorkflow
         }
         else {
             environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
-            // the secret's ARN, never its value
-            environment.put("DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", props.secrets().motherDuckToken().getSecretArn());
         }
         Path query = props.stack().lambdaPackage("query");
         Function prepare = function("PrepareUpload", query, "io.duckstep.lambda.query.PrepareUploadHandler::handleRequest", true, environment);
@@ -60,22 +56,29 @@ public final class SummaryWorkflow
         Function quarantine = function("Quarantine", query, "io.duckstep.lambda.query.QuarantineHandler::handleRequest", false, environment);
         Function latest = function("LatestUpload", query, "io.duckstep.lambda.query.LatestUploadHandler::handleRequest", false, environment);
         Function report = function("Report", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.ReportHandler::handleRequest", true, environment);
+        String definition = StateMachineDefinitions.read(props.repositoryRoot(), "summary");
+        Map<String, String> manifestEnvironment = new LinkedHashMap<>(environment);
+        manifestEnvironment.put("DUCKSTEP_DEFINITION_SHA256", sha256(definition));
+        Function manifest = function("Manifest", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.RunManifestHandler::handleRequest", false, manifestEnvironment);
 
-        storage.bucket().grantRead(prepare, UPLOADS + "*");
-        storage.bucket().grantPut(prepare, RUNS + "*");
-        storage.bucket().grantRead(queries, RUNS + "*");
-        storage.bucket().grantRead(queries, WAREHOUSE + "*");
-        storage.bucket().grantPut(queries, RUNS + "*");
-        storage.bucket().grantRead(quarantine, UPLOADS + "*");
-        storage.bucket().grantPut(quarantine, RUNS + "*");
-        latest.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("s3:ListBucket")).resources(List.of(storage.bucket().getBucketArn()))
-                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(UPLOADS + "*")))).build());
-        storage.bucket().grantRead(report, RUNS + "*");
-        storage.bucket().grantRead(report, WAREHOUSE + "*");
-        storage.bucket().grantPut(report, RUNS + "*");
+        storage.grantRead(prepare, UPLOADS);
+        storage.grantPut(prepare, RUNS + "*");
+        storage.grantRead(queries, RUNS);
+        storage.grantRead(queries, WAREHOUSE);
+        storage.grantPut(queries, RUNS + "*");
+        storage.grantRead(quarantine, UPLOADS);
+        storage.grantPut(quarantine, RUNS + "*");
+        storage.grantList(latest, UPLOADS);
+        storage.grantRead(report, RUNS);
+        storage.grantRead(report, WAREHOUSE);
+        storage.grantPut(report, RUNS + "*");
+        // the manifest function reads the run's outputs to checksum them, writes only manifests, and deletes only a failed run's outputs
+        storage.grantRead(manifest, RUNS);
+        storage.grantPut(manifest, RUNS + "*/manifest.json");
+        storage.grantDelete(manifest, RUNS + "*/results/*", RUNS + "*/report.html", RUNS + "*/upload/*");
         if (props.stack().warehouse().equals("motherduck")) {
-            props.secrets().motherDuckToken().grantRead(queries);
-            props.secrets().motherDuckToken().grantRead(report);
+            // only the query function reads the warehouse (the report names it, it does not attach it): it alone gets the full token
+            MotherDuckExtensionLayer.of(this, props.repositoryRoot()).attach(queries, props.secrets().motherDuckToken(), "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET");
         }
 
         substitutions.put("PrepareUploadFunctionArn", JavaFunctions.invocable(this, prepare, true).getFunctionArn());
@@ -83,18 +86,10 @@ public final class SummaryWorkflow
         substitutions.put("ReportFunctionArn", JavaFunctions.invocable(this, report, true).getFunctionArn());
         substitutions.put("QuarantineFunctionArn", quarantine.getFunctionArn());
         substitutions.put("LatestUploadFunctionArn", latest.getFunctionArn());
-        String definition = StateMachineDefinitions.read(props.repositoryRoot(), "summary");
+        substitutions.put("ManifestFunctionArn", manifest.getFunctionArn());
         StateMachineDefinitions.checkSubstitutions("summary", definition, substitutions);
 
-        LogGroup logs = LogGroup.Builder.create(this, "SummaryLogs").retention(JavaFunctions.LOG_RETENTION).removalPolicy(RemovalPolicy.DESTROY).build();
-        stateMachine = StateMachine.Builder.create(this, "Summary")
-                .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromString(definition))
-                .definitionSubstitutions(substitutions)
-                .timeout(Duration.hours(1))
-                .tracingEnabled(true)
-                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
-                .build();
+        stateMachine = WorkflowStateMachines.create(this, "Summary", definition, substitutions, Duration.hours(1));
         for (String arn : substitutions.values()) {
             stateMachine.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("lambda:InvokeFunction")).resources(List.of(arn)).build());
         }
@@ -105,6 +100,16 @@ public final class SummaryWorkflow
         Function function = JavaFunctions.create(this, new JavaFunctions.Definition(id, jar, handler, duckDb ? 3008 : 512, duckDb ? 900 : 60, duckDb, environment));
         functions.put(id, function);
         return function;
+    }
+
+    private static String sha256(String text)
+    {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     public StateMachine stateMachine()

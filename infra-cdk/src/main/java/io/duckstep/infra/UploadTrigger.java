@@ -2,8 +2,8 @@ package io.duckstep.infra;
 
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
@@ -12,15 +12,16 @@ import java.util.Map;
 
 /**
  * Starts a summary run when an object is created under {@code uploads/}: an EventBridge rule on the bucket's
- * "Object Created" events invokes the trigger function, which may only start this state machine.
+ * "Object Created" events invokes the trigger function, which may only start this state machine. An upload event that
+ * cannot be delivered or handled is kept in a dead-letter queue and raises an alarm on {@link Props#alarmTopic()}.
  */
 public final class UploadTrigger
         extends Construct
 {
-    public record Props(DuckStepStackProps stack, DataStorage storage, StateMachine stateMachine) {}
+    public record Props(DuckStepStackProps stack, DataStorage storage, StateMachine stateMachine, ITopic alarmTopic) {}
 
     private final Function function;
-    private final Rule rule;
+    private final AsyncEventDelivery delivery;
 
     public UploadTrigger(Construct scope, String id, Props props)
     {
@@ -29,7 +30,10 @@ public final class UploadTrigger
                 "io.duckstep.lambda.trigger.UploadTriggerHandler::handleRequest", 512, 30, false,
                 Map.of("STATE_MACHINE_ARN", props.stateMachine().getStateMachineArn(), "DUCKSTEP_UPLOADS_PREFIX", props.storage().location(DataStorage.UPLOADS))));
         props.stateMachine().grantStartExecution(function);
-        rule = Rule.Builder.create(this, "UploadCreated")
+        delivery = new AsyncEventDelivery(this, "Delivery", new AsyncEventDelivery.Props(function, props.alarmTopic(),
+                "an upload event (S3 Object Created; detail.object.key is the upload that did not start a run)",
+                "Or start the run by hand: aws stepfunctions start-execution with the execution name the trigger derives (README) and input {\"upload\": \"s3://<bucket>/<key>\"}."));
+        Rule.Builder.create(this, "UploadCreated")
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.s3"))
                         .detailType(List.of("Object Created"))
@@ -37,12 +41,17 @@ public final class UploadTrigger
                                 "bucket", Map.of("name", List.of(props.storage().bucket().getBucketName())),
                                 "object", Map.of("key", List.of(Map.of("prefix", DataStorage.UPLOADS)))))
                         .build())
-                .targets(List.of(LambdaFunction.Builder.create(function).retryAttempts(4).build()))
+                .targets(List.of(delivery.target()))
                 .build();
     }
 
     public Function function()
     {
         return function;
+    }
+
+    public AsyncEventDelivery delivery()
+    {
+        return delivery;
     }
 }

@@ -18,7 +18,7 @@ class CdkNagTest
     @Test
     void awsSolutions_stack_hasNoUnsuppressedFinding()
     {
-        App app = new App();
+        App app = TestingStacks.motherDuckApp();
         DuckStepStack stack = TestingStacks.stack(app, "motherduck", Optional.of("analytics"), Optional.empty());
         assertNoFinding(app, stack);
     }
@@ -27,7 +27,7 @@ class CdkNagTest
     void awsSolutions_environmentAgnosticStackAsCdkSynthBuildsIt_hasNoUnsuppressedFinding()
     {
         // `npx cdk synth` without an account: region and account are tokens in every ARN the suppressions must match
-        App app = new App();
+        App app = TestingStacks.app();
         DuckStepStack stack = new DuckStepStack(app, "DuckStep", new DuckStepStackProps(software.amazon.awscdk.StackProps.builder().build(),
                 TestingStacks.repositoryRoot(), TestingStacks.standInPackages(), "duckdb", Optional.empty(), Optional.of("analyst@example.com")));
         assertNoFinding(app, stack);

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +24,7 @@ class DuckStepStackTest
     @BeforeAll
     static void synthesize()
     {
-        template = Template.fromStack(TestingStacks.stack(new App(), "duckdb", Optional.empty(), Optional.of("analyst@example.com")));
+        template = TestingStacks.duckDbTemplate();
         json = new ObjectMapper().valueToTree(template.toJSON());
     }
 
@@ -65,9 +63,10 @@ class DuckStepStackTest
     @Test
     void functions_allRunJavaOnArm64()
     {
-        // eleven DuckStep functions (CDK adds one of its own, for the bucket's EventBridge notifications)
+        // thirteen DuckStep functions, and no other (the bucket sends its events to EventBridge without a CDK custom resource)
+        template.resourceCountIs("AWS::Lambda::Function", 13);
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", Match.stringLikeRegexp("io\\.duckstep\\..*")))))
-                .hasSize(11)
+                .hasSize(13)
                 .allSatisfy((id, function) -> assertThat(new ObjectMapper().valueToTree(function).path("Properties").toString())
                         .contains("\"Architectures\":[\"arm64\"]").contains("\"Runtime\":\"java25\""));
     }
@@ -85,15 +84,15 @@ class DuckStepStackTest
     void logGroups_haveARetention()
     {
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        // one per function (11), per state machine (2), and the API's access log
-        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(14);
+        // one per function (13), per state machine (2), and the API's access log
+        assertThat(template.findResources("AWS::Logs::LogGroup")).hasSize(16);
     }
 
     @Test
     void functions_logStructuredJson()
     {
         assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
-                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(11);
+                "Handler", Match.stringLikeRegexp("io\\.duckstep\\..*"), "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")))))).hasSize(13);
     }
 
     @Test
@@ -115,6 +114,20 @@ class DuckStepStackTest
         template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
                 "LoggingConfiguration", Match.objectLike(Map.of("IncludeExecutionData", false, "Level", "ALL")),
                 "TracingConfiguration", Map.of("Enabled", true)));
+    }
+
+    @Test
+    void stateMachines_logUnderVendedLogs()
+    {
+        Map<String, Map<String, Object>> machines = template.findResources("AWS::StepFunctions::StateMachine");
+        assertThat(machines).hasSize(2);
+        machines.values().forEach(machine -> {
+            JsonNode destination = new ObjectMapper().valueToTree(machine).path("Properties").path("LoggingConfiguration").path("Destinations").path(0)
+                    .path("CloudWatchLogsLogGroup").path("LogGroupArn").path("Fn::GetAtt");
+            String logGroup = destination.path(0).asText();
+            assertThat(json.path("Resources").path(logGroup).path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(json.path("Resources").path(logGroup).path("Properties").path("LogGroupName").asText()).startsWith("/aws/vendedlogs/states/DuckStep-");
+        });
     }
 
     @Test
@@ -163,7 +176,7 @@ class DuckStepStackTest
     {
         List<JsonNode> triggerStatements = new ArrayList<>();
         json.path("Resources").forEach(resource -> {
-            if (resource.path("Type").asText().equals("AWS::IAM::Policy") && resource.path("Properties").path("Roles").toString().contains("UploadTriggerServiceRole")) {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy") && resource.path("Properties").path("Roles").toString().contains("UploadTriggerTriggerRole")) {
                 resource.path("Properties").path("PolicyDocument").path("Statement").forEach(triggerStatements::add);
             }
         });
@@ -179,7 +192,7 @@ class DuckStepStackTest
     @Test
     void queryFunction_readsOnlyRunsAndWarehouseAndWritesOnlyRuns()
     {
-        String policies = policiesOf("SummaryWorkflowQueryServiceRole");
+        String policies = policiesOf("SummaryWorkflowQueryRole");
         assertThat(policies).contains("/runs/*").contains("/warehouse/*").doesNotContain("/uploads/*");
         assertThat(policies).doesNotContain("\"s3:*\"").doesNotContain("\"Action\":\"*\"");
     }
@@ -187,7 +200,7 @@ class DuckStepStackTest
     @Test
     void prepareAndQuarantine_readUploadsAndWriteOnlyRuns()
     {
-        for (String role : List.of("SummaryWorkflowPrepareUploadServiceRole", "SummaryWorkflowQuarantineServiceRole")) {
+        for (String role : List.of("SummaryWorkflowPrepareUploadRole", "SummaryWorkflowQuarantineRole")) {
             String policies = policiesOf(role);
             assertThat(policies).as(role).contains("/uploads/*").contains("/runs/*").doesNotContain("/warehouse/*");
             assertThat(writes(role)).as(role).allMatch(resource -> resource.contains("/runs/*"));
@@ -197,7 +210,7 @@ class DuckStepStackTest
     @Test
     void latestUpload_mayOnlyListUploads()
     {
-        String policies = policiesOf("SummaryWorkflowLatestUploadServiceRole");
+        String policies = policiesOf("SummaryWorkflowLatestUploadRole");
         assertThat(policies).contains("\"s3:ListBucket\"").contains("\"s3:prefix\":[\"uploads/*\"]")
                 .doesNotContain("s3:GetObject").doesNotContain("s3:PutObject");
     }
@@ -205,16 +218,77 @@ class DuckStepStackTest
     @Test
     void report_readsRunsAndWarehouseAndWritesOnlyRuns()
     {
-        assertThat(policiesOf("SummaryWorkflowReportServiceRole")).contains("/runs/*").contains("/warehouse/*").doesNotContain("/uploads/*");
-        assertThat(writes("SummaryWorkflowReportServiceRole")).allMatch(resource -> resource.contains("/runs/*"));
+        assertThat(policiesOf("SummaryWorkflowReportRole")).contains("/runs/*").contains("/warehouse/*").doesNotContain("/uploads/*");
+        assertThat(writes("SummaryWorkflowReportRole")).allMatch(resource -> resource.contains("/runs/*"));
     }
 
     @Test
-    void notification_publishesReadsRunsAndDescribesOnlyExecutions()
+    void manifest_readsRunsWritesOnlyManifestsAndDeletesOnlyRunOutputs()
     {
-        String policies = policiesOf("NotificationsNotifyServiceRole");
-        assertThat(policies).contains("sns:Publish").contains("states:DescribeExecution").contains("/runs/*")
-                .doesNotContain("/uploads/*").doesNotContain("/warehouse/*").doesNotContain("s3:PutObject");
+        String policies = policiesOf("SummaryWorkflowManifestRole");
+        assertThat(policies).contains("/runs/*").doesNotContain("/uploads/*").doesNotContain("/warehouse/*");
+        assertThat(writes("SummaryWorkflowManifestRole")).singleElement().asString().contains("/runs/*/manifest.json");
+        assertThat(policies).contains("\"s3:DeleteObject\"").contains("/runs/*/results/*").contains("/runs/*/report.html").contains("/runs/*/upload/*")
+                .doesNotContain("s3:DeleteObject*");
+    }
+
+    @Test
+    void notification_publishesAndReadsOnlyManifests()
+    {
+        String policies = policiesOf("NotificationsNotifyRole");
+        assertThat(policies).contains("sns:Publish").contains("/runs/*/manifest.json").doesNotContain("states:")
+                .doesNotContain("/uploads/").doesNotContain("/warehouse/");
+    }
+
+    @Test
+    void notification_writesAndDeletesOnlyItsMarkers()
+    {
+        assertThat(writes("NotificationsNotifyRole")).singleElement().satisfies(resource -> assertThat(resource).endsWith("\"/notifications/*\"]]}"));
+        List<String> deletes = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Action").toString().contains("s3:DeleteObject")) {
+                        deletes.add(resource.path("Properties").path("Roles").toString() + statement.path("Resource"));
+                    }
+                });
+            }
+        });
+        // the notification deletes only its markers; the only other role that deletes anything is the manifest's (a failed run's outputs)
+        assertThat(deletes).filteredOn(delete -> delete.contains("NotificationsNotifyRole"))
+                .singleElement().satisfies(delete -> assertThat(delete).endsWith("\"/notifications/*\"]]}"));
+        assertThat(deletes).allSatisfy(delete -> assertThat(delete).containsAnyOf("NotificationsNotifyRole", "SummaryWorkflowManifestRole"));
+    }
+
+    @Test
+    void notification_knowsTheBucketAndWhereReportLinksAre()
+    {
+        String variables = environment("io.duckstep.lambda.notification.NotificationHandler::handleRequest");
+        // the stable report link is <DUCKSTEP_REPORT_LINK_BASE>/runs/<execution name>/report: the API stage's URL
+        assertThat(variables).contains("\"DUCKSTEP_BUCKET\":{\"Ref\":\"StorageData").contains("\"DUCKSTEP_REPORT_LINK_BASE\":{\"Fn::Join\"")
+                .contains("{\"Ref\":\"PromptWorkflowApi").contains(".execute-api.eu-west-1.").contains("{\"Ref\":\"PromptWorkflowApiDeploymentStageprod");
+    }
+
+    @Test
+    void bucket_expiresNotificationMarkers()
+    {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("LifecycleConfiguration", Map.of("Rules", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Id", "expire-notification-markers", "Prefix", "notifications/", "ExpirationInDays", 30, "Status", "Enabled")))))));
+    }
+
+    @Test
+    void bucket_sendsItsEventsToEventBridge()
+    {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("NotificationConfiguration", Map.of("EventBridgeConfiguration", Map.of("EventBridgeEnabled", true))));
+        template.resourceCountIs("Custom::S3BucketNotifications", 0);
+    }
+
+    @Test
+    void accessLogBucket_takesLogsByBucketPolicyWithAclsOff()
+    {
+        template.hasResourceProperties("AWS::S3::Bucket", Map.of("OwnershipControls", Map.of("Rules", List.of(Map.of("ObjectOwnership", "BucketOwnerEnforced")))));
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                "Effect", "Allow", "Principal", Map.of("Service", "logging.s3.amazonaws.com"), "Action", "s3:PutObject")))))));
     }
 
     @Test
@@ -223,12 +297,19 @@ class DuckStepStackTest
         JsonNode machine = summaryStateMachine();
         List<String> functionReferences = new ArrayList<>();
         machine.path("DefinitionSubstitutions").forEach(value -> functionReferences.add(value.toString()));
-        assertThat(functionReferences).hasSize(5).allSatisfy(reference -> assertThat(reference).containsAnyOf("\"Ref\":\"SummaryWorkflow", "\"Fn::GetAtt\":[\"SummaryWorkflow"));
+        assertThat(functionReferences).hasSize(6).allSatisfy(reference -> assertThat(reference).containsAnyOf("\"Ref\":\"SummaryWorkflow", "\"Fn::GetAtt\":[\"SummaryWorkflow"));
         // the referenced resources are this stack's functions or their live aliases
         functionReferences.forEach(reference -> {
             String logicalId = reference.replaceAll(".*\"(SummaryWorkflow[A-Za-z0-9]+)\".*", "$1");
             assertThat(json.path("Resources").path(logicalId).path("Type").asText()).as(logicalId).isIn("AWS::Lambda::Function", "AWS::Lambda::Alias");
         });
+    }
+
+    private static String environment(String handler)
+    {
+        Map<String, Map<String, Object>> functions = template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Handler", handler)));
+        assertThat(functions).hasSize(1);
+        return new ObjectMapper().valueToTree(functions.values().iterator().next()).path("Properties").path("Environment").path("Variables").toString();
     }
 
     /** The S3 resources a role may write to (PutObject and friends). */

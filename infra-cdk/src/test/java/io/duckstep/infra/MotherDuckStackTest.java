@@ -3,7 +3,6 @@ package io.duckstep.infra;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Template;
 
 import java.util.Map;
@@ -21,7 +20,7 @@ class MotherDuckStackTest
     @BeforeAll
     static void synthesize()
     {
-        template = Template.fromStack(TestingStacks.stack(new App(), "motherduck", Optional.of("analytics"), Optional.empty()));
+        template = Template.fromStack(TestingStacks.stack(TestingStacks.motherDuckApp(), "motherduck", Optional.of("analytics"), Optional.empty()));
     }
 
     @Test
@@ -38,7 +37,8 @@ class MotherDuckStackTest
     void modelQueries_useTheReadScalingTokenSecret()
     {
         assertThat(environment("io.duckstep.lambda.query.PromptQueryHandler::handleRequest"))
-                .contains("DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET").contains("SecretsMotherDuckReadScalingToken");
+                .contains("DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET").contains("SecretsMotherDuckReadScalingToken")
+                .doesNotContain("\"DUCKSTEP_MOTHERDUCK_TOKEN_SECRET\"");
     }
 
     private static String environment(String handler)

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -26,14 +25,14 @@ class PromptWorkflowTest
     @BeforeAll
     static void synthesize()
     {
-        template = Template.fromStack(TestingStacks.stack(new App(), "duckdb", Optional.empty(), Optional.empty()));
+        template = Template.fromStack(TestingStacks.stack(TestingStacks.app(), "duckdb", Optional.empty(), Optional.empty()));
         json = new ObjectMapper().valueToTree(template.toJSON());
     }
 
     @Test
     void api_methodsRequireIam()
     {
-        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "AWS_IAM"), 2);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "AWS_IAM"), 3);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("AuthorizationType", "NONE"), 0);
     }
 
@@ -42,6 +41,28 @@ class PromptWorkflowTest
     {
         template.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of(
                 "ThrottlingRateLimit", 5, "ThrottlingBurstLimit", 10))))));
+    }
+
+    @Test
+    void api_acceptsOnlyUploadsKeysForUpload()
+    {
+        List<String> patterns = new ArrayList<>();
+        json.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::ApiGateway::Model")) {
+                patterns.add(resource.path("Properties").path("Schema").path("properties").path("upload").path("pattern").asText());
+            }
+        });
+        assertThat(patterns).singleElement().satisfies(pattern -> {
+            assertThat("s3://duckstep-data/uploads/2009/december.csv").matches(pattern);
+            assertThat("s3://duckstep-data/runs/run/results/sales_trends.parquet").doesNotMatch(pattern);
+            assertThat("s3://duckstep-data/warehouse/warehouse.duckdb").doesNotMatch(pattern);
+            assertThat("/etc/passwd").doesNotMatch(pattern);
+            assertThat("file:///etc/passwd").doesNotMatch(pattern);
+            assertThat("s3://duckstep-data/uploads/").doesNotMatch(pattern);
+        });
+        // the handler checks the rest (this bucket, plain key segments) against the uploads prefix it is given
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "io.duckstep.lambda.api.PromptApiHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("DUCKSTEP_UPLOADS_PREFIX", Match.anyValue())))));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.duckstep.infra;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
@@ -24,7 +23,7 @@ class RealPackagesTest
         if (!built && !"true".equals(System.getenv("CI"))) {
             Assumptions.abort("Lambda packages not built yet (mvn package)");
         }
-        DuckStepStack stack = new DuckStepStack(new App(), "DuckStep", new DuckStepStackProps(StackProps.builder().build(),
+        DuckStepStack stack = new DuckStepStack(TestingStacks.app(), "DuckStep", new DuckStepStackProps(StackProps.builder().build(),
                 TestingStacks.repositoryRoot(), functions, "duckdb", Optional.empty(), Optional.empty()));
 
         Template template = Template.fromStack(stack);

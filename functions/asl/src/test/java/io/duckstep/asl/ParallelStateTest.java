@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.duckstep.asl.TestDefinitions.json;
 import static io.duckstep.asl.TestDefinitions.run;
@@ -75,6 +76,36 @@ class ParallelStateTest
                  "error": {"Error": "java.lang.IllegalStateException",
                            "Cause": "{\\"errorMessage\\":\\"right failed\\",\\"errorType\\":\\"java.lang.IllegalStateException\\"}"}}
                 """));
+    }
+
+    @Test
+    void execute_failingBranch_catchRunsOnlyOnceTheOtherBranchStopped()
+    {
+        CountDownLatch leftStarted = new CountDownLatch(1);
+        AtomicBoolean leftStopped = new AtomicBoolean();
+        TaskHandler left = input -> {
+            leftStarted.countDown();
+            try {
+                new CountDownLatch(1).await();
+            }
+            catch (InterruptedException e) {
+                // swallowed, as a task that goes on to publish its result would
+            }
+            finally {
+                leftStopped.set(true);
+            }
+            return input;
+        };
+        TaskHandler right = input -> {
+            leftStarted.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            throw new IllegalStateException("right failed");
+        };
+
+        ExecutionResult result = run("parallel", Map.of(LEFT, left, RIGHT, right), "{\"value\": 5}");
+
+        // no waiting here: the Catch (which may clean up after the failure) ran after the cancelled branch had stopped
+        assertThat(leftStopped).isTrue();
+        assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
 
     @Test

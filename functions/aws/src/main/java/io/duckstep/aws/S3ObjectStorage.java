@@ -127,6 +127,14 @@ public final class S3ObjectStorage
     }
 
     @Override
+    public void delete(String location)
+    {
+        // S3 answers 204 whether or not the key exists; in a versioned bucket the old version stays as a noncurrent version
+        S3Location object = S3Location.parse(location);
+        call(location, "delete", () -> s3.deleteObject(request -> request.bucket(object.bucket()).key(object.key())));
+    }
+
+    @Override
     public List<StoredObject> listObjects(String prefix)
     {
         S3Location location = S3Location.parse(prefix);

@@ -26,6 +26,10 @@ import io.duckstep.core.task.PrepareUploadInput;
 import io.duckstep.core.task.PromptQueryInput;
 import io.duckstep.core.task.QuarantineInput;
 import io.duckstep.core.task.QueryTaskInput;
+import io.duckstep.core.task.RunManifestInput;
+import io.duckstep.core.run.RunManifestStore;
+import io.duckstep.core.run.RunManifestTask;
+import io.duckstep.core.run.Sha256;
 import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.QuarantineTask;
@@ -36,7 +40,11 @@ import io.duckstep.llm.ModelTaskInput;
 import io.duckstep.llm.ModelUnavailableException;
 import io.duckstep.llm.SqlAssistant;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -55,6 +63,7 @@ public final class LocalTasks
     public static final String DESCRIBE_DATA_FUNCTION = functionArn("duckstep-describe-data");
     public static final String PROMPT_QUERY_FUNCTION = functionArn("duckstep-prompt-query");
     public static final String MODEL_FUNCTION = functionArn("duckstep-model");
+    public static final String MANIFEST_FUNCTION = functionArn("duckstep-manifest");
     /** Step Functions' own integration for starting another state machine, run locally in the background. */
     public static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
     public static final String SUMMARY_STATE_MACHINE = "arn:aws:states:local:000000000000:stateMachine:summary";
@@ -73,16 +82,33 @@ public final class LocalTasks
     private final DescribeDataTask describeDataTask;
     private final PromptQueryTask promptQueryTask;
     private final Supplier<ModelTask> modelTask;
+    private final RunManifestTask manifestTask;
+    /** The SHA-256 of the definition text each execution runs, for its manifest. */
+    private final Map<String, String> definitionHashes = new ConcurrentHashMap<>();
 
     public LocalTasks(LocalConfiguration configuration)
     {
-        this(configuration, new EnvironmentSecretStore(System.getenv()), LocalTasks::modelFromEnvironment);
+        this(configuration, new EnvironmentSecretStore(System.getenv()));
+    }
+
+    /** With these secrets (the MotherDuck tokens), and the model configured from the environment when a question needs it. */
+    public LocalTasks(LocalConfiguration configuration, SecretStore secrets)
+    {
+        this(configuration, secrets, LocalTasks::modelFromEnvironment);
     }
 
     /**
      * @param modelTask the model's side of the prompt workflow, made on first use (only questions need a key)
      */
     public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask)
+    {
+        this(configuration, secrets, modelTask, new WarehouseAttacher.ExtensionConnector());
+    }
+
+    /**
+     * @param motherDuck how MotherDuck is reached (the extension; tests stand in for it, as MotherDuck cannot be reached from them)
+     */
+    public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask, WarehouseAttacher.MotherDuckConnector motherDuck)
     {
         this.configuration = requireNonNull(configuration, "configuration is null");
         ObjectStorage storage = new LocalFileStorage();
@@ -93,13 +119,31 @@ public final class LocalTasks
         this.quarantineTask = new QuarantineTask(layout);
         this.latestUploadTask = new LatestUploadTask(storage, configuration.uploads().toString());
         this.reportTask = new ReportTask(duckDb, layout, configuration.warehouse());
-        WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets);
+        WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets, motherDuck);
         this.describeDataTask = new DescribeDataTask(duckDb, new InputTables(storage, transactionsReader), attacher, configuration.warehouse());
         this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb),
                 new SandboxedQueryRunner(duckDb, storage, secrets, configuration.warehouse(), SandboxLimits.of(duckDb.settings())));
         this.modelTask = memoize(requireNonNull(modelTask, "modelTask is null"));
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
-                new WarehouseAttacher(storage, secrets), configuration.warehouse());
+                attacher, configuration.warehouse());
+        this.manifestTask = new RunManifestTask(layout, configuration.warehouse(), runId -> Optional.ofNullable(definitionHashes.get(runId)), Clock.systemUTC());
+    }
+
+    /** Records the definition an execution runs, so that its manifest names it by checksum. */
+    void recordDefinition(String executionName, String definition)
+    {
+        definitionHashes.put(executionName, Sha256.of(definition.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    void forgetDefinition(String executionName)
+    {
+        definitionHashes.remove(executionName);
+    }
+
+    /** Reads and writes the runs' manifests: what a run produced, once it ended. */
+    public RunManifestStore manifests()
+    {
+        return new RunManifestStore(layout);
     }
 
     public QueryTask queryTask()
@@ -110,6 +154,11 @@ public final class LocalTasks
     public RunLayout layout()
     {
         return layout;
+    }
+
+    public LocalConfiguration configuration()
+    {
+        return configuration;
     }
 
     /** What {@code ${...}} in the state machine files stands for locally (CDK substitutes real ARNs on AWS). */
@@ -124,6 +173,7 @@ public final class LocalTasks
                 "DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION,
                 "PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION,
                 "ModelFunctionArn", MODEL_FUNCTION,
+                "ManifestFunctionArn", MANIFEST_FUNCTION,
                 "SummaryStateMachineArn", SUMMARY_STATE_MACHINE);
     }
 
@@ -147,6 +197,7 @@ public final class LocalTasks
                     return JSON.valueToTree(promptQueryTask.run(request.sql(), request.inputs()));
                 }),
                 Map.entry(MODEL_FUNCTION, input -> JSON.valueToTree(modelTask.get().run(JSON.treeToValue(input, ModelTaskInput.class)))),
+                Map.entry(MANIFEST_FUNCTION, input -> JSON.valueToTree(manifestTask.run(JSON.treeToValue(input, RunManifestInput.class)))),
                 Map.entry(START_EXECUTION, this::startSummary));
     }
 

@@ -50,7 +50,13 @@ public final class LocalWorkflows
                 .handlers(tasks.handlers())
                 .listener(listener)
                 .build();
-        return runner.execute(executionName, input);
+        tasks.recordDefinition(executionName, definition);
+        try {
+            return runner.execute(executionName, input);
+        }
+        finally {
+            tasks.forgetDefinition(executionName);
+        }
     }
 
     /** A fresh execution name: {@code <prefix>-<yyyyMMdd-HHmmss>-<4 hex>}. */

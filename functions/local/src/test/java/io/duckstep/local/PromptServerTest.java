@@ -178,7 +178,8 @@ class PromptServerTest
     private HttpResponse<String> post(String body)
             throws Exception
     {
-        return http.send(HttpRequest.newBuilder(uri("/prompt")).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri("/prompt")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path)

@@ -11,11 +11,14 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs Parallel branches or Map iterations on the executor, at most {@code maxConcurrency} at once,
  * and returns their outputs in their own order. The first failure cancels the others (their
- * cancellation token is set and their threads interrupted) and is rethrown.
+ * cancellation token is set and their threads interrupted), waits until those already running have
+ * stopped, and is rethrown: nothing a cancelled branch does can happen after the state has failed
+ * (a Catch that cleans up after the failure runs last).
  */
 final class ConcurrentRunner
 {
@@ -35,6 +38,7 @@ final class ConcurrentRunner
         int limit = maxConcurrency == 0 ? count : Math.min(maxConcurrency, count);
         CancellationToken group = parent.child();
         CompletionService<IndexedOutput> completion = new ExecutorCompletionService<>(executor);
+        Running active = new Running();
         List<Future<IndexedOutput>> futures = new ArrayList<>(count);
         JsonNode[] outputs = new JsonNode[count];
         int submitted = 0;
@@ -44,7 +48,7 @@ final class ConcurrentRunner
             while (completed < count) {
                 while (submitted < count && running < limit) {
                     int index = submitted++;
-                    futures.add(completion.submit(() -> new IndexedOutput(index, work.get(index).apply(group))));
+                    futures.add(completion.submit(() -> active.run(group, () -> new IndexedOutput(index, work.get(index).apply(group)))));
                     running++;
                 }
                 Future<IndexedOutput> done = completion.take();
@@ -57,6 +61,7 @@ final class ConcurrentRunner
         }
         catch (ExecutionException e) {
             cancel(group, futures);
+            active.awaitNone();
             parent.throwIfCancelled();
             throw rethrow(e.getCause());
         }
@@ -64,6 +69,45 @@ final class ConcurrentRunner
             cancel(group, futures);
             Thread.currentThread().interrupt();
             throw new ExecutionCancelledException();
+        }
+    }
+
+    /** Counts the work items that started and have not finished; none starts once the group is cancelled. */
+    private static final class Running
+    {
+        private int count;
+
+        IndexedOutput run(CancellationToken group, Supplier<IndexedOutput> work)
+        {
+            synchronized (this) {
+                group.throwIfCancelled();
+                count++;
+            }
+            try {
+                return work.get();
+            }
+            finally {
+                synchronized (this) {
+                    count--;
+                    notifyAll();
+                }
+            }
+        }
+
+        synchronized void awaitNone()
+        {
+            boolean interrupted = false;
+            while (count > 0) {
+                try {
+                    wait();
+                }
+                catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

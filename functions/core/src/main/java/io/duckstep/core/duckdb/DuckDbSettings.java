@@ -12,10 +12,15 @@ import static java.util.Objects.requireNonNull;
  *
  * @param memoryLimit DuckDB {@code memory_limit}, for example {@code 1228MB}
  * @param threads DuckDB {@code threads}
- * @param workDirectory a writable directory; temp, home and extension directories live under it
+ * @param workDirectory a writable directory; temp and home directories live under it
+ * @param extensionDirectory where DuckDB looks for installed extensions (it reads {@code <dir>/v1.5.6/<platform>/});
+ * by default under the work directory, on Lambda the MotherDuck layer's directory under /opt
  */
-public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory)
+public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory, Path extensionDirectory)
 {
+    /** The environment variable that points DuckDB at an extension directory other than the work directory's. */
+    public static final String EXTENSION_DIRECTORY_VARIABLE = "DUCKSTEP_EXTENSION_DIRECTORY";
+
     /** Used when neither an explicit limit nor a Lambda memory size is configured. */
     public static final String DEFAULT_MEMORY_LIMIT = "2GB";
     /** Share of a Lambda function's memory given to DuckDB; the JVM and the OS keep the rest. */
@@ -25,14 +30,22 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
     {
         requireNonNull(memoryLimit, "memoryLimit is null");
         requireNonNull(workDirectory, "workDirectory is null");
+        requireNonNull(extensionDirectory, "extensionDirectory is null");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
     }
 
+    /** Extensions under {@code <workDirectory>/extensions}. */
+    public DuckDbSettings(String memoryLimit, int threads, Path workDirectory)
+    {
+        this(memoryLimit, threads, workDirectory, requireNonNull(workDirectory, "workDirectory is null").resolve("extensions"));
+    }
+
     /**
      * Reads {@code DUCKSTEP_MEMORY_LIMIT}, {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE} (megabytes),
-     * {@code DUCKSTEP_THREADS} and {@code DUCKSTEP_WORK_DIRECTORY}; anything absent gets a default.
+     * {@code DUCKSTEP_THREADS}, {@code DUCKSTEP_WORK_DIRECTORY} and {@value #EXTENSION_DIRECTORY_VARIABLE};
+     * anything absent gets a default.
      */
     public static DuckDbSettings fromEnvironment(Map<String, String> environment)
     {
@@ -45,12 +58,15 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
         }
         String threads = environment.get("DUCKSTEP_THREADS");
         String workDirectory = environment.get("DUCKSTEP_WORK_DIRECTORY");
+        String extensionDirectory = environment.get(EXTENSION_DIRECTORY_VARIABLE);
+        Path work = workDirectory == null || workDirectory.isBlank()
+                ? Path.of(System.getProperty("java.io.tmpdir"), "duckstep")
+                : Path.of(workDirectory);
         return new DuckDbSettings(
                 memoryLimit.trim(),
                 threads == null || threads.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads.trim()),
-                workDirectory == null || workDirectory.isBlank()
-                        ? Path.of(System.getProperty("java.io.tmpdir"), "duckstep")
-                        : Path.of(workDirectory));
+                work,
+                extensionDirectory == null || extensionDirectory.isBlank() ? work.resolve("extensions") : Path.of(extensionDirectory.trim()));
     }
 
     static String lambdaMemoryLimit(int functionMemoryMegabytes)
@@ -63,12 +79,12 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
 
     public DuckDbSettings withThreads(int threads)
     {
-        return new DuckDbSettings(memoryLimit, threads, workDirectory);
+        return new DuckDbSettings(memoryLimit, threads, workDirectory, extensionDirectory);
     }
 
     public DuckDbSettings withMemoryLimit(String memoryLimit)
     {
-        return new DuckDbSettings(memoryLimit, threads, workDirectory);
+        return new DuckDbSettings(memoryLimit, threads, workDirectory, extensionDirectory);
     }
 
     /** DuckDB's {@code temp_directory} (spilling). A sandbox for the model's SQL gets a private one instead. */
@@ -91,11 +107,6 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
         return workDirectory.resolve("home");
     }
 
-    public Path extensionDirectory()
-    {
-        return workDirectory.resolve("extensions");
-    }
-
     /**
      * The JDBC properties DuckDB reads as its start-up configuration. Extensions are never
      * installed from the network automatically: an extension that is not already present fails fast.
@@ -110,6 +121,7 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
         properties.setProperty("extension_directory", extensionDirectory().toString());
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
+        properties.setProperty("allow_unsigned_extensions", "false");
         return properties;
     }
 }

@@ -36,7 +36,7 @@ public final class DescribeDataTask
     {
         try (Connection connection = duckDb.openInMemory()) {
             inputs.forEach((table, location) -> inputTables.register(connection, table, location));
-            attacher.attach(connection, warehouse);
+            attacher.attach(connection, warehouse, WarehouseAttacher.Queries.UNTRUSTED);
             // the inputs by their own name; a warehouse file's tables as schema.table; a MotherDuck database's as catalog.table
             String sql = "SELECT coalesce(string_agg(reference || '(' || columns || ')', chr(10) ORDER BY reference), '') FROM ("
                     + "SELECT CASE WHEN database_name = 'memory' THEN table_name "

@@ -8,6 +8,7 @@ import io.duckstep.core.duckdb.DuckDbJson;
 import io.duckstep.core.duckdb.DuckDbSettings;
 import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.error.DuckStepException;
+import io.duckstep.core.error.WarehouseUnavailableException;
 import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.secrets.Secret;
@@ -58,12 +59,16 @@ public final class SandboxWorker
             String memoryLimit,
             int threads,
             String workDirectory,
+            String extensionDirectory,
             String temporaryDirectory,
             long timeoutMillis,
             int rowCap,
             int characterCap) {}
 
-    /** @param outcome {@code result}, {@code rejected}, {@code failed}, {@code timeout} or {@code memory} */
+    /**
+     * @param outcome {@code result}, {@code rejected}, {@code failed}, {@code timeout}, {@code memory} or {@code warehouse}
+     * (the warehouse could not be attached: not the query's fault)
+     */
     public record Response(String outcome, String json, int rows, boolean truncated, String message, long peakResidentBytes) {}
 
     private SandboxWorker() {}
@@ -126,7 +131,16 @@ public final class SandboxWorker
 
     static Response run(Request request)
     {
-        DuckDb duckDb = new DuckDb(new DuckDbSettings(request.memoryLimit(), request.threads(), Path.of(request.workDirectory())));
+        return run(request, new WarehouseAttacher.ExtensionConnector());
+    }
+
+    /**
+     * Runs {@code request} in this process, reaching MotherDuck through {@code motherDuck}. The worker process uses the
+     * extension; tests use a stand-in MotherDuck, which a separate process cannot reach.
+     */
+    static Response run(Request request, WarehouseAttacher.MotherDuckConnector motherDuck)
+    {
+        DuckDb duckDb = new DuckDb(new DuckDbSettings(request.memoryLimit(), request.threads(), Path.of(request.workDirectory()), Path.of(request.extensionDirectory())));
         try (Connection connection = duckDb.open("jdbc:duckdb:",
                 Map.of("temp_directory", request.temporaryDirectory(), "max_temp_directory_size", request.memoryLimit()))) {
             try (Statement statement = connection.createStatement()) {
@@ -134,7 +148,7 @@ public final class SandboxWorker
                     statement.execute("CREATE VIEW " + SqlText.identifier(input.getKey()) + " AS SELECT * FROM read_parquet(" + SqlText.literal(input.getValue()) + ")");
                 }
             }
-            attach(connection, request);
+            attach(connection, request, motherDuck);
             List<SqlGuard.TableName> relations = relations(connection);
             try (Statement statement = connection.createStatement()) {
                 List<String> allowed = new ArrayList<>();
@@ -154,6 +168,9 @@ public final class SandboxWorker
         catch (RejectedQueryException e) {
             return new Response("rejected", null, 0, false, e.getMessage(), peakResidentBytes());
         }
+        catch (WarehouseUnavailableException e) {
+            return new Response("warehouse", null, 0, false, e.getMessage(), peakResidentBytes());
+        }
         catch (DuckStepException e) {
             return new Response("failed", null, 0, false, e.getMessage(), peakResidentBytes());
         }
@@ -162,12 +179,13 @@ public final class SandboxWorker
         }
     }
 
-    private static void attach(Connection connection, Request request)
+    private static void attach(Connection connection, Request request, WarehouseAttacher.MotherDuckConnector motherDuck)
     {
         WarehouseSpecification warehouse = switch (request.warehouseKind()) {
             case "file" -> new WarehouseSpecification.DuckDbFile(request.warehouseFile());
+            // the read-scaling token only: the full one is never read for the sandbox
             case "motherduck" -> new WarehouseSpecification.MotherDuck(request.motherDuckDatabase(), request.motherDuckCatalog(),
-                    request.tokenSecretName(), Optional.of(request.tokenSecretName()));
+                    Optional.empty(), Optional.of(request.tokenSecretName()));
             default -> new WarehouseSpecification.None();
         };
         new WarehouseAttacher(new LocalFileStorage(), name -> {
@@ -175,7 +193,7 @@ public final class SandboxWorker
                 throw new SecretUnavailableException("The sandbox was given no secret " + name);
             }
             return new Secret(request.token());
-        }).attach(connection, warehouse, WarehouseAttacher.Queries.UNTRUSTED);
+        }, motherDuck).attach(connection, warehouse, WarehouseAttacher.Queries.UNTRUSTED);
     }
 
     /** The views and tables the sandbox made: the inputs and the warehouse's tables. */

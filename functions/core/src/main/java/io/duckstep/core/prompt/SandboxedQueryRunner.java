@@ -8,6 +8,7 @@ import io.duckstep.core.error.QueryFailedException;
 import io.duckstep.core.error.WarehouseUnavailableException;
 import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
+import io.duckstep.core.secrets.Secret;
 import io.duckstep.core.secrets.SecretStore;
 import io.duckstep.core.storage.ObjectStorage;
 
@@ -54,7 +55,9 @@ import static java.util.Objects.requireNonNull;
  * {@link SandboxLimits#KILL_GRACE}. The {@link SqlGuard}'s allowlist keeps most blow-ups from starting at all.
  *
  * <p>One spare worker is kept started (JVM and DuckDB loaded, no database) so a question does not wait for a JVM.
- * Errors handed back never name a path of the inputs, the warehouse or the work directory, nor the token.
+ * Errors handed back never name a path of the inputs, the warehouse or the work directory, nor the token. A
+ * MotherDuck warehouse is attached with the read-scaling token only, and without one the query is refused before any
+ * worker starts; a warehouse that cannot be attached is a {@link WarehouseUnavailableException}, not the query's fault.
  */
 public final class SandboxedQueryRunner
         implements AutoCloseable
@@ -108,6 +111,7 @@ public final class SandboxedQueryRunner
      * @throws ResourceLimitException when the query needs more memory than the sandbox allows
      * @throws RejectedQueryException when the query names a table that is not one of the inputs or the warehouse's
      * @throws QueryFailedException with DuckDB's message (paths removed) when the query fails
+     * @throws WarehouseUnavailableException when the warehouse cannot be attached, or MotherDuck has no read-scaling token
      */
     public SandboxedResult run(String sql, Map<String, Path> inputs)
     {
@@ -125,26 +129,69 @@ public final class SandboxedQueryRunner
     {
         requireNonNull(sql, "sql is null");
         Map<String, String> replacements = new LinkedHashMap<>();
-        Map<String, String> inputPaths = new LinkedHashMap<>();
-        inputs.forEach((table, path) -> {
-            String absolute = path.toAbsolutePath().toString();
-            inputPaths.put(table, absolute);
-            replacements.put(absolute, table);
-        });
+        Map<String, String> inputPaths = inputPaths(inputs, replacements);
+        AttachedWarehouse attached = warehouse(replacements);
         Worker worker = takeWorker();
         try {
-            replacements.put(worker.directory().toString(), "<temporary directory>");
-            SandboxWorker.Request request = request(sql, inputPaths, worker, replacements);
-            replacements.put(settings.workDirectory().toAbsolutePath().toString(), "<work directory>");
-            SandboxMessages messages = new SandboxMessages(replacements, Optional.ofNullable(request.token()));
-            return worker.exchange(request, messages);
+            SandboxWorker.Request request = request(sql, inputPaths, attached, worker.directory(), replacements);
+            return worker.exchange(request, messages(request, replacements));
         }
         finally {
             worker.destroy();
         }
     }
 
-    private SandboxWorker.Request request(String sql, Map<String, String> inputs, Worker worker, Map<String, String> replacements)
+    /**
+     * Runs {@code sql} as {@link #run} does, from the request to the answer handed back, but with the worker's part in
+     * this process, reaching MotherDuck through {@code motherDuck}: for tests against a stand-in MotherDuck, which a worker
+     * process cannot reach. Nothing bounds its memory or time.
+     */
+    SandboxedResult runInProcess(String sql, Map<String, Path> inputs, WarehouseAttacher.MotherDuckConnector motherDuck)
+    {
+        requireNonNull(sql, "sql is null");
+        requireNonNull(motherDuck, "motherDuck is null");
+        Map<String, String> replacements = new LinkedHashMap<>();
+        Map<String, String> inputPaths = inputPaths(inputs, replacements);
+        AttachedWarehouse attached = warehouse(replacements);
+        Path directory = settings.workDirectory().toAbsolutePath().resolve("sandbox").resolve(UUID.randomUUID().toString());
+        try {
+            Files.createDirectories(directory.resolve("duckdb"));
+            SandboxWorker.Request request = request(sql, inputPaths, attached, directory, replacements);
+            Outcome outcome = outcome(SandboxWorker.run(request, motherDuck), messages(request, replacements), limits, -1);
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            return outcome.result();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the sandbox's directory under " + directory.getParent(), e);
+        }
+        finally {
+            Worker.delete(directory);
+        }
+    }
+
+    private static Map<String, String> inputPaths(Map<String, Path> inputs, Map<String, String> replacements)
+    {
+        Map<String, String> inputPaths = new LinkedHashMap<>();
+        inputs.forEach((table, path) -> {
+            String absolute = path.toAbsolutePath().toString();
+            inputPaths.put(table, absolute);
+            replacements.put(absolute, table);
+        });
+        return inputPaths;
+    }
+
+    private SandboxMessages messages(SandboxWorker.Request request, Map<String, String> replacements)
+    {
+        replacements.put(settings.workDirectory().toAbsolutePath().toString(), "<work directory>");
+        return new SandboxMessages(replacements, Optional.ofNullable(request.token()).map(Secret::new));
+    }
+
+    /** The warehouse as the worker attaches it: a local file, or a MotherDuck database with the read-scaling token. */
+    private record AttachedWarehouse(String kind, String file, String database, String catalog, String tokenSecretName, String token) {}
+
+    private AttachedWarehouse warehouse(Map<String, String> replacements)
     {
         String kind = "none";
         String file = null;
@@ -167,12 +214,20 @@ public final class SandboxedQueryRunner
             kind = "motherduck";
             database = motherDuck.database();
             catalog = motherDuck.catalog();
-            tokenSecretName = WarehouseAttacher.MotherDuckAttachment.of(motherDuck, WarehouseAttacher.Queries.UNTRUSTED).tokenSecretName();
+            // refused here, before a worker starts or a secret is read, when there is no read-scaling token
+            tokenSecretName = WarehouseAttacher.MotherDuckAttachment.of(motherDuck, WarehouseAttacher.Queries.UNTRUSTED).requiredTokenSecretName();
             token = secrets.get(tokenSecretName).reveal();
         }
-        return new SandboxWorker.Request(sql, inputs, kind, file, database, catalog, tokenSecretName, token,
-                limits.duckDbMemoryLimit(), settings.threads(), settings.workDirectory().toAbsolutePath().toString(),
-                worker.directory().resolve("duckdb").toString(), limits.timeout().toMillis(), limits.rowCap(), limits.characterCap());
+        return new AttachedWarehouse(kind, file, database, catalog, tokenSecretName, token);
+    }
+
+    private SandboxWorker.Request request(String sql, Map<String, String> inputs, AttachedWarehouse warehouse, Path directory, Map<String, String> replacements)
+    {
+        replacements.put(directory.toString(), "<temporary directory>");
+        return new SandboxWorker.Request(sql, inputs, warehouse.kind(), warehouse.file(), warehouse.database(), warehouse.catalog(),
+                warehouse.tokenSecretName(), warehouse.token(), limits.duckDbMemoryLimit(), settings.threads(),
+                settings.workDirectory().toAbsolutePath().toString(), settings.extensionDirectory().toAbsolutePath().toString(),
+                directory.resolve("duckdb").toString(), limits.timeout().toMillis(), limits.rowCap(), limits.characterCap());
     }
 
     private Worker takeWorker()
@@ -217,6 +272,30 @@ public final class SandboxedQueryRunner
         if (left != null) {
             left.thenAccept(Worker::destroy);
         }
+    }
+
+    /** What the worker's answer means for the model (errors scrubbed), or for the operator (the warehouse failed). */
+    private static Outcome outcome(SandboxWorker.Response response, SandboxMessages messages, SandboxLimits limits, long observedPeak)
+    {
+        long peak = Math.max(observedPeak, response.peakResidentBytes());
+        return switch (response.outcome()) {
+            case "result" -> new Outcome(new SandboxedResult(messages.scrubResult(response.json()), response.rows(), response.truncated()), null, peak);
+            case "rejected" -> new Outcome(null, new RejectedQueryException(messages.scrub(response.message())), peak);
+            case "timeout" -> new Outcome(null, timedOut(limits), peak);
+            case "memory" -> new Outcome(null, new ResourceLimitException(resourceLimit("it needed more than the sandbox's " + (limits.memoryLimitBytes() >> 20) + " MiB of memory")), peak);
+            case "warehouse" -> new Outcome(null, new WarehouseUnavailableException(messages.redactSecret(response.message())), peak);
+            default -> new Outcome(null, new QueryFailedException(messages.scrub(response.message()), null), peak);
+        };
+    }
+
+    private static QueryTimedOutException timedOut(SandboxLimits limits)
+    {
+        return new QueryTimedOutException(resourceLimit("it ran longer than " + limits.timeout().toSeconds() + " s"));
+    }
+
+    private static String resourceLimit(String what)
+    {
+        return "Resource limit: the query was stopped because " + what + ". Aggregate more, filter earlier, avoid cross joins and large lists or strings.";
     }
 
     private record Worker(Process process, Path directory, BufferedReader output, SandboxLimits limits)
@@ -367,24 +446,12 @@ public final class SandboxedQueryRunner
             catch (IOException e) {
                 return new Outcome(null, new QueryFailedException("The query sandbox answered something unreadable", e), observedPeak);
             }
-            long peak = Math.max(observedPeak, response.peakResidentBytes());
-            return switch (response.outcome()) {
-                case "result" -> new Outcome(new SandboxedResult(messages.scrubResult(response.json()), response.rows(), response.truncated()), null, peak);
-                case "rejected" -> new Outcome(null, new RejectedQueryException(messages.scrub(response.message())), peak);
-                case "timeout" -> new Outcome(null, timedOut(), peak);
-                case "memory" -> new Outcome(null, new ResourceLimitException(resourceLimit("it needed more than the sandbox's " + (limits.memoryLimitBytes() >> 20) + " MiB of memory")), peak);
-                default -> new Outcome(null, new QueryFailedException(messages.scrub(response.message()), null), peak);
-            };
+            return SandboxedQueryRunner.outcome(response, messages, limits, observedPeak);
         }
 
         private QueryTimedOutException timedOut()
         {
-            return new QueryTimedOutException(resourceLimit("it ran longer than " + limits.timeout().toSeconds() + " s"));
-        }
-
-        private static String resourceLimit(String what)
-        {
-            return "Resource limit: the query was stopped because " + what + ". Aggregate more, filter earlier, avoid cross joins and large lists or strings.";
+            return SandboxedQueryRunner.timedOut(limits);
         }
 
         void destroy()

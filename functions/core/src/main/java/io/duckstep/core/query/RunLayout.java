@@ -6,7 +6,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Where one run's files go, under a root: {@code <root>/<runId>/upload/mydf.parquet},
- * {@code <root>/<runId>/results/<query>.parquet} and {@code <root>/<runId>/report.html}.
+ * {@code <root>/<runId>/results/<query>.parquet}, {@code <root>/<runId>/report.html} and, written last,
+ * {@code <root>/<runId>/manifest.json}.
  * The run id is the Step Functions execution name, so every execution writes under its own prefix.
  */
 public record RunLayout(ObjectStorage storage, String root)
@@ -38,5 +39,11 @@ public record RunLayout(ObjectStorage storage, String root)
     public String report(String runId)
     {
         return storage.resolve(runPrefix(runId), "report.html");
+    }
+
+    /** The run's manifest: written last, it alone says what the run produced. */
+    public String manifest(String runId)
+    {
+        return storage.resolve(runPrefix(runId), "manifest.json");
     }
 }

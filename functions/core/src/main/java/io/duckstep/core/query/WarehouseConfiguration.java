@@ -8,9 +8,10 @@ import java.util.Optional;
  * <ul>
  * <li>{@code DUCKSTEP_WAREHOUSE_PROVIDER}: {@code duckdb} (the default), {@code motherduck} or {@code none}</li>
  * <li>{@code DUCKSTEP_WAREHOUSE_LOCATION}: for {@code duckdb}, the database file's location</li>
- * <li>{@code DUCKSTEP_MOTHERDUCK_DATABASE} and {@code DUCKSTEP_MOTHERDUCK_TOKEN_SECRET}: for {@code motherduck};
- * the second names a secret, it is never the token itself; {@code DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET}
- * optionally names a secret with a read-scaling token, used for the queries the model writes</li>
+ * <li>{@code DUCKSTEP_MOTHERDUCK_DATABASE}: for {@code motherduck}; then {@code DUCKSTEP_MOTHERDUCK_TOKEN_SECRET} names
+ * the secret with the full token (set only for the summary's query function) and
+ * {@code DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET} the secret with a read-scaling token (set only for the
+ * prompt workflow's functions, which run the model's queries); they name secrets, never a token itself</li>
  * <li>{@code DUCKSTEP_WAREHOUSE_CATALOG}: for {@code motherduck}, the catalog name queries use for the database,
  * default {@code e_commerce}</li>
  * </ul>
@@ -28,7 +29,7 @@ public final class WarehouseConfiguration
             case "motherduck" -> new WarehouseSpecification.MotherDuck(
                     required(environment, "DUCKSTEP_MOTHERDUCK_DATABASE", provider),
                     catalog,
-                    required(environment, "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET", provider),
+                    value(environment, "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET"),
                     value(environment, "DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET"));
             case "none" -> new WarehouseSpecification.None();
             default -> throw new IllegalArgumentException("DUCKSTEP_WAREHOUSE_PROVIDER must be duckdb, motherduck or none, was '" + provider + "'");

@@ -37,14 +37,16 @@ public sealed interface WarehouseSpecification
 
     /**
      * A MotherDuck database. The token is read from the secret store at attach time and handed to
-     * DuckDB as configuration; it never enters a connection string, a log line or a message.
+     * DuckDB as configuration; it never enters a connection string, a log line or a message. A function is
+     * given only the secret it needs: the summary's queries the full token, the prompt workflow (the model's
+     * queries) only the read-scaling token. A missing one is refused when the warehouse is attached.
      *
      * @param database the MotherDuck database name, e.g. {@code my_db}
      * @param catalog the name queries use for it
-     * @param tokenSecretName the secret that holds the MotherDuck token
-     * @param readScalingTokenSecretName the secret that holds a read-scaling token, used for queries the model wrote
+     * @param tokenSecretName the secret that holds the MotherDuck token, for DuckStep's own queries
+     * @param readScalingTokenSecretName the secret that holds a read-scaling token, for the prompt workflow
      */
-    record MotherDuck(String database, String catalog, String tokenSecretName, Optional<String> readScalingTokenSecretName)
+    record MotherDuck(String database, String catalog, Optional<String> tokenSecretName, Optional<String> readScalingTokenSecretName)
             implements WarehouseSpecification
     {
         public MotherDuck
@@ -60,7 +62,12 @@ public sealed interface WarehouseSpecification
 
         public MotherDuck(String database, String catalog, String tokenSecretName)
         {
-            this(database, catalog, tokenSecretName, Optional.empty());
+            this(database, catalog, Optional.of(tokenSecretName), Optional.empty());
+        }
+
+        public MotherDuck(String database, String catalog, String tokenSecretName, Optional<String> readScalingTokenSecretName)
+        {
+            this(database, catalog, Optional.of(tokenSecretName), readScalingTokenSecretName);
         }
     }
 

@@ -85,6 +85,17 @@ public final class LocalFileStorage
     }
 
     @Override
+    public void delete(String location)
+    {
+        try {
+            Files.deleteIfExists(toPath(location));
+        }
+        catch (IOException e) {
+            throw new StorageException("Cannot delete " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<StoredObject> listObjects(String prefix)
     {
         Path directory = toPath(prefix);

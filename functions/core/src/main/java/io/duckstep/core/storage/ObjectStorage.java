@@ -40,6 +40,9 @@ public interface ObjectStorage
      */
     void publishIfAbsent(Path file, String location, String contentType);
 
+    /** Removes the object at {@code location}; nothing happens when there is none. */
+    void delete(String location);
+
     /** The objects under {@code prefix}, sorted by location. */
     List<StoredObject> listObjects(String prefix);
 

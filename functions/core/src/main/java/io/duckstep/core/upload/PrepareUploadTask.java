@@ -6,6 +6,7 @@ import io.duckstep.core.error.InvalidInputException;
 import io.duckstep.core.error.ObjectNotFoundException;
 import io.duckstep.core.load.TransactionsReader;
 import io.duckstep.core.query.RunLayout;
+import io.duckstep.core.run.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,9 +45,11 @@ public final class PrepareUploadTask
         String location = layout.preparedUpload(runId, TABLE);
         Path file;
         long sourceBytes;
+        String sourceSha256;
         try {
             file = layout.storage().fetch(upload);
             sourceBytes = layout.storage().size(upload);
+            sourceSha256 = Sha256.of(file);
         }
         catch (ObjectNotFoundException e) {
             throw new InvalidInputException(upload, "file does not exist");
@@ -64,7 +67,7 @@ public final class PrepareUploadTask
                 throw new IllegalStateException("Cannot write the validated copy of " + upload + ": " + e.getMessage(), e);
             }
             layout.storage().publish(parquet, location, "application/vnd.apache.parquet");
-            return new PreparedUpload(TABLE, upload, sourceBytes, location, rowCount, (System.nanoTime() - start) / 1_000_000);
+            return new PreparedUpload(TABLE, upload, sourceBytes, location, rowCount, (System.nanoTime() - start) / 1_000_000, sourceSha256);
         }
         finally {
             try {

@@ -12,9 +12,15 @@ import static java.util.Objects.requireNonNull;
  * @param location the validated, typed Parquet copy
  * @param rowCount rows in the upload
  * @param elapsedMilliseconds wall time of the task
+ * @param sourceSha256 the upload's SHA-256 as it was read, for the run's manifest (null where unknown)
  */
-public record PreparedUpload(String table, String source, long sourceBytes, String location, long rowCount, long elapsedMilliseconds)
+public record PreparedUpload(String table, String source, long sourceBytes, String location, long rowCount, long elapsedMilliseconds, String sourceSha256)
 {
+    public PreparedUpload(String table, String source, long sourceBytes, String location, long rowCount, long elapsedMilliseconds)
+    {
+        this(table, source, sourceBytes, location, rowCount, elapsedMilliseconds, null);
+    }
+
     public PreparedUpload
     {
         requireNonNull(table, "table is null");

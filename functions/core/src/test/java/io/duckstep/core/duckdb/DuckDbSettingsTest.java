@@ -72,4 +72,32 @@ class DuckDbSettingsTest
             assertThat(row.getString(6)).isEqualTo("286.1 MiB");
         }
     }
+
+    @Test
+    void fromEnvironment_extensionDirectory_pointsDuckDbThereAndNothingInstallsOrLoadsByItself(@TempDir Path work)
+            throws Exception
+    {
+        Path layer = work.resolve("opt").resolve("duckdb_extensions");
+        DuckDbSettings settings = DuckDbSettings.fromEnvironment(Map.of("DUCKSTEP_WORK_DIRECTORY", work.resolve("work").toString(),
+                "DUCKSTEP_EXTENSION_DIRECTORY", layer.toString()));
+
+        assertThat(settings.extensionDirectory()).isEqualTo(layer);
+        try (Connection connection = new DuckDb(settings).openInMemory();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_setting('extension_directory'), current_setting('autoinstall_known_extensions'), "
+                        + "current_setting('autoload_known_extensions'), current_setting('allow_unsigned_extensions')")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo(layer.toString());
+            assertThat(row.getBoolean(2)).isFalse();
+            assertThat(row.getBoolean(3)).isFalse();
+            assertThat(row.getBoolean(4)).isFalse();
+        }
+    }
+
+    @Test
+    void fromEnvironment_noExtensionDirectory_usesTheWorkDirectory()
+    {
+        assertThat(DuckDbSettings.fromEnvironment(Map.of("DUCKSTEP_WORK_DIRECTORY", "/tmp/duckstep")).extensionDirectory())
+                .isEqualTo(Path.of("/tmp/duckstep/extensions"));
+    }
 }

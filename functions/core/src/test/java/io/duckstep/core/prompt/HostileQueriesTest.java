@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -284,7 +285,8 @@ class HostileQueriesTest
     {
         String token = "stand-in-motherduck-token-4b1d";
         SandboxedQueryRunner motherDuck = new SandboxedQueryRunner(new DuckDb(new DuckDbSettings("500MB", 2, directory.resolve("md"))), new LocalFileStorage(),
-                new TestingSecretStore(Map.of("md-token", token)), new WarehouseSpecification.MotherDuck("analytics", "e_commerce", "md-token"),
+                new TestingSecretStore(Map.of("md-read-scaling-token", token)),
+                new WarehouseSpecification.MotherDuck("analytics", "e_commerce", Optional.empty(), Optional.of("md-read-scaling-token")),
                 SandboxLimits.of(new DuckDbSettings("500MB", 2, directory.resolve("md"))).withWarmSpare(false));
 
         // motherduck cannot be loaded here (no network, no extension): the sandbox fails, and its message holds no token

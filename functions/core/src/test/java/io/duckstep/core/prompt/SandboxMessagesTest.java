@@ -1,5 +1,6 @@
 package io.duckstep.core.prompt;
 
+import io.duckstep.core.secrets.Secret;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -11,7 +12,7 @@ class SandboxMessagesTest
 {
     private final SandboxMessages messages = new SandboxMessages(
             Map.of("/srv/duckstep/runs/r1/mydf.parquet", "mydf", "/srv/duckstep/work", "<work directory>", "/srv/cache/warehouse.duckdb", "<warehouse>"),
-            Optional.of("stand-in-token-9f2c"));
+            Optional.of(new Secret("stand-in-token-9f2c")));
 
     @Test
     void scrub_errorQuotingAnInput_namesTheTableInstead()
@@ -40,8 +41,10 @@ class SandboxMessagesTest
     @Test
     void scrub_token_isRemoved()
     {
-        assertThat(messages.scrub("Invalid token 'stand-in-token-9f2c' for md:analytics")).doesNotContain("stand-in-token-9f2c").contains("<secret>");
-        assertThat(messages.scrubResult("[{\"t\":\"stand-in-token-9f2c\"}]")).isEqualTo("[{\"t\":\"<secret>\"}]");
+        assertThat(messages.scrub("Invalid token 'stand-in-token-9f2c' for md:analytics")).doesNotContain("stand-in-token-9f2c").contains("[redacted]");
+        assertThat(messages.scrubResult("[{\"t\":\"stand-in-token-9f2c\"}]")).isEqualTo("[{\"t\":\"[redacted]\"}]");
+        assertThat(messages.redactSecret("MotherDuck refused md:analytics: token stand-in-token-9f2c expired (/srv/cache)"))
+                .isEqualTo("MotherDuck refused md:analytics: token [redacted] expired (/srv/cache)");
     }
 
     @Test

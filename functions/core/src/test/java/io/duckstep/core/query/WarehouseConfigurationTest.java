@@ -38,6 +38,16 @@ class WarehouseConfigurationTest
     }
 
     @Test
+    void fromEnvironment_motherDuckWithOnlyTheReadScalingToken_namesNoFullTokenSecret()
+    {
+        assertThat(WarehouseConfiguration.fromEnvironment(Map.of(
+                "DUCKSTEP_WAREHOUSE_PROVIDER", "motherduck",
+                "DUCKSTEP_MOTHERDUCK_DATABASE", "analytics",
+                "DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET", "md-read-scaling")))
+                .isEqualTo(new WarehouseSpecification.MotherDuck("analytics", "e_commerce", java.util.Optional.empty(), java.util.Optional.of("md-read-scaling")));
+    }
+
+    @Test
     void fromEnvironment_none_givesNoWarehouse()
     {
         assertThat(WarehouseConfiguration.fromEnvironment(Map.of("DUCKSTEP_WAREHOUSE_PROVIDER", "none")))

@@ -10,6 +10,7 @@ import io.duckstep.lambda.support.PromptRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -17,11 +18,14 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code POST /prompt} and {@code GET /prompt/{id}}: a question starts one execution of the prompt state machine,
  * named after the API request id (a retried request starts nothing new); the answer comes back when it is ready
- * within the wait, else 202 with the id to poll. Bad requests get 400 with the reason.
+ * within the wait, else 202 with the id to poll. Bad requests get 400 with the reason. An {@code upload} must be an
+ * object under this stack's uploads prefix ({@code s3://<bucket>/uploads/}): nothing else of the bucket, another bucket
+ * or a local path can be handed to the workflow.
  */
 public final class PromptApi
 {
     private final PromptExecutions executions;
+    private final String uploadsPrefix;
     private final Duration wait;
     private final Duration pollInterval;
     private final Clock clock;
@@ -35,9 +39,17 @@ public final class PromptApi
                 throws InterruptedException;
     }
 
-    public PromptApi(PromptExecutions executions, Duration wait, Duration pollInterval, Clock clock, Pause pause)
+    /**
+     * @param uploadsPrefix where uploads are, {@code s3://<bucket>/uploads/}
+     */
+    public PromptApi(PromptExecutions executions, String uploadsPrefix, Duration wait, Duration pollInterval, Clock clock, Pause pause)
     {
         this.executions = requireNonNull(executions, "executions is null");
+        requireNonNull(uploadsPrefix, "uploadsPrefix is null");
+        if (!uploadsPrefix.matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/uploads/")) {
+            throw new IllegalArgumentException("The uploads prefix must be s3://<bucket>/uploads/: " + uploadsPrefix);
+        }
+        this.uploadsPrefix = uploadsPrefix;
         this.wait = requireNonNull(wait, "wait is null");
         this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -60,6 +72,7 @@ public final class PromptApi
         PromptRequest prompt;
         try {
             prompt = PromptRequest.parse(request.body());
+            prompt.upload().ifPresent(this::requireUpload);
         }
         catch (InvalidPromptRequestException e) {
             return error(400, e.getMessage());
@@ -70,6 +83,17 @@ public final class PromptApi
         prompt.upload().ifPresent(upload -> input.put("upload", upload));
         executions.start(id, input.toString());
         return answer(id, wait);
+    }
+
+    /** An object under the uploads prefix, its key plain: no empty, {@code .} or {@code ..} segment, no control character. The refusal repeats nothing of it. */
+    private void requireUpload(String upload)
+    {
+        String key = upload.startsWith(uploadsPrefix) ? upload.substring(uploadsPrefix.length()) : "";
+        boolean plain = !key.isEmpty() && key.length() <= 1000 && key.chars().noneMatch(character -> character < 0x20 || character == 0x7f)
+                && Arrays.stream(key.split("/", -1)).noneMatch(segment -> segment.isEmpty() || segment.equals(".") || segment.equals(".."));
+        if (!plain) {
+            throw new InvalidPromptRequestException("\"upload\" must be an object under " + uploadsPrefix);
+        }
     }
 
     private ApiResponse answer(String id, Duration patience)

@@ -16,7 +16,8 @@ import java.time.Duration;
 import static java.util.Objects.requireNonNull;
 
 /**
- * API Gateway proxy event in, proxy response out. Environment: {@code PROMPT_STATE_MACHINE_ARN}. The wait (20 s)
+ * API Gateway proxy event in, proxy response out. Environment: {@code PROMPT_STATE_MACHINE_ARN}, {@code DUCKSTEP_UPLOADS_PREFIX}
+ * (the only place an {@code upload} may be). The wait (20 s)
  * stays under API Gateway's 29 s integration limit.
  */
 public final class PromptApiHandler
@@ -30,6 +31,7 @@ public final class PromptApiHandler
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(10)).build())
                 .build(), requireNonNull(System.getenv("PROMPT_STATE_MACHINE_ARN"), "PROMPT_STATE_MACHINE_ARN is not set")),
+                requireNonNull(System.getenv("DUCKSTEP_UPLOADS_PREFIX"), "DUCKSTEP_UPLOADS_PREFIX is not set"),
                 Duration.ofSeconds(20), Duration.ofMillis(500), Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis())));
     }
 

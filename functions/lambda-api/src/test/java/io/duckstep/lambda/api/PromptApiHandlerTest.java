@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckstep.lambda.support.TestingContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +32,7 @@ class PromptApiHandlerTest
 
     private final FakeExecutions executions = new FakeExecutions();
     private final ManualClock clock = new ManualClock();
-    private final PromptApiHandler handler = new PromptApiHandler(new PromptApi(executions, Duration.ofSeconds(20), Duration.ofMillis(500), clock, clock::advance));
+    private final PromptApiHandler handler = new PromptApiHandler(new PromptApi(executions, "s3://duckstep-data/uploads/", Duration.ofSeconds(20), Duration.ofMillis(500), clock, clock::advance));
 
     @Test
     void post_questionAnsweredWithinTheWait_is200WithAnswerQueryAndAttempts()
@@ -114,6 +116,40 @@ class PromptApiHandlerTest
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(400);
         assertThat(JSON.readTree(response.path("body").asText()).path("error").asText()).isEqualTo("\"prompt\" is longer than 2000 characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "s3://other-bucket/uploads/online_retail_2009-12.csv",
+            "s3://duckstep-data/runs/some-run/results/sales_trends.parquet",
+            "s3://duckstep-data/warehouse/warehouse.duckdb",
+            "s3://duckstep-data/uploads/",
+            "s3://duckstep-data/uploads/../warehouse/warehouse.duckdb",
+            "s3://duckstep-data/uploads//x.csv",
+            "/etc/passwd",
+            "file:///etc/passwd",
+            "uploads/online_retail_2009-12.csv"})
+    void post_uploadOutsideTheUploadsPrefix_is400AndStartsNothing(String upload)
+            throws Exception
+    {
+        JsonNode response = invoke(new ByteArrayInputStream(read("post-prompt-upload.json").replace("{{UPLOAD}}", upload).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(400);
+        assertThat(JSON.readTree(response.path("body").asText()).path("error").asText()).isEqualTo("\"upload\" must be an object under s3://duckstep-data/uploads/");
+        assertThat(executions.started).isEmpty();
+    }
+
+    @Test
+    void post_uploadUnderTheUploadsPrefix_startsTheQuestionWithIt()
+            throws Exception
+    {
+        executions.script("SUCCEEDED");
+
+        JsonNode response = invoke(new ByteArrayInputStream(read("post-prompt-upload.json").replace("{{UPLOAD}}", "s3://duckstep-data/uploads/2009/december.csv")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(JSON.readTree(executions.inputs.get(0)).path("upload").asText()).isEqualTo("s3://duckstep-data/uploads/2009/december.csv");
     }
 
     @Test

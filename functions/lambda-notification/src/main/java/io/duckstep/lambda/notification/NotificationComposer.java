@@ -1,6 +1,7 @@
 package io.duckstep.lambda.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.duckstep.core.run.RunManifest;
 import io.duckstep.lambda.support.LambdaJson;
 
 import java.time.Duration;
@@ -11,19 +12,21 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Turns a terminal status of the summary state machine (SUCCEEDED, FAILED, TIMED_OUT, ABORTED) into one readable
- * message: which input, the outcome, the error and its cause on failure, and on success a time-limited link
- * to the report with the headline findings.
+ * message. What the run produced comes from its manifest ({@code runs/<run>/manifest.json}), never from a listing
+ * or the execution's output: on success a time-limited link to the report with the headline findings; on failure the
+ * error and its cause as the manifest records them. A run that wrote no manifest (stopped or timed out before its last
+ * step) is said to have produced nothing usable.
  */
 public final class NotificationComposer
 {
     private final ReportLinks links;
-    private final ExecutionOutputs outputs;
+    private final RunManifests manifests;
     private final Duration linkValidity;
 
-    public NotificationComposer(ReportLinks links, ExecutionOutputs outputs, Duration linkValidity)
+    public NotificationComposer(ReportLinks links, RunManifests manifests, Duration linkValidity)
     {
         this.links = requireNonNull(links, "links is null");
-        this.outputs = requireNonNull(outputs, "outputs is null");
+        this.manifests = requireNonNull(manifests, "manifests is null");
         this.linkValidity = requireNonNull(linkValidity, "linkValidity is null");
     }
 
@@ -33,12 +36,11 @@ public final class NotificationComposer
         if (detail == null || detail.status() == null || detail.status().equals("RUNNING") || detail.status().equals("PENDING_REDRIVE")) {
             return Optional.empty();
         }
-        Optional<JsonNode> output = detail.status().equals("SUCCEEDED")
-                ? json(detail.output()).or(() -> outputs.output(detail.executionArn()).flatMap(NotificationComposer::json))
-                : Optional.empty();
-        // The input names the upload, unless the run was started with {} and took the latest: then the output does.
-        String upload = json(detail.input()).map(input -> input.path("upload").asText(null))
-                .or(() -> output.map(node -> node.path("upload").asText(null)))
+        Optional<RunManifest> manifest = detail.name() == null ? Optional.empty()
+                : manifests.manifest(detail.name()).map(json -> RunManifest.fromJson(json, "the manifest of run " + detail.name()));
+        // The manifest names the upload the run read; without one, the input does, unless the run was started with {}.
+        String upload = manifest.flatMap(run -> run.inputs().stream().findFirst()).map(RunManifest.Input::location)
+                .or(() -> json(detail.input()).map(input -> input.path("upload").asText(null)))
                 .orElse(null);
         StringBuilder message = new StringBuilder();
         message.append("DuckStep summary run ").append(detail.name()).append('\n');
@@ -48,25 +50,29 @@ public final class NotificationComposer
             message.append("Duration: ").append(Duration.ofMillis(detail.stopDate() - detail.startDate()).toSeconds()).append(" s (started ")
                     .append(Instant.ofEpochMilli(detail.startDate())).append(")\n");
         }
-        if (detail.status().equals("SUCCEEDED")) {
-            String report = output.map(node -> node.path("report").asText("")).orElse("");
-            if (report.isEmpty()) {
-                message.append("\nThe run succeeded but its output names no report.\n");
+        if (manifest.isPresent() && manifest.get().succeeded()) {
+            RunManifest run = manifest.get();
+            run.inputs().stream().findFirst().map(RunManifest.Input::rows)
+                    .ifPresent(rows -> message.append("Rows in the upload: ").append(rows).append('\n'));
+            message.append('\n');
+            message.append("Report (link valid for ").append(linkValidity.toHours()).append(" h):\n")
+                    .append(links.link(run.report().location(), linkValidity)).append("\n\n");
+            message.append("Headlines:\n");
+            run.report().headlines().forEach(headline -> message.append("- ").append(headline).append('\n'));
+        }
+        else if (manifest.isPresent()) {
+            RunManifest.Failure failure = manifest.get().error();
+            message.append("\nError: ").append(failure.error()).append('\n');
+            message.append("Cause: ").append(failure.cause()).append('\n');
+            if (failure.quarantine() != null) {
+                message.append("\nThe upload was kept, with the reason, as ").append(failure.quarantine()).append('\n');
             }
-            else {
-                message.append("Rows in the upload: ").append(output.get().path("uploadRows").asText("?")).append("\n\n");
-                message.append("Report (link valid for ").append(linkValidity.toHours()).append(" h):\n")
-                        .append(links.link(report, linkValidity)).append("\n\n");
-                message.append("Headlines:\n");
-                output.get().path("headlines").forEach(headline -> message.append("- ").append(headline.asText()).append('\n'));
-            }
+            message.append("\nThe run's outputs were removed; its manifest says FAILED.\n");
         }
         else {
             message.append("\nError: ").append(detail.error() == null ? "(none given)" : detail.error()).append('\n');
             message.append("Cause: ").append(cause(detail.cause())).append('\n');
-            if ("io.duckstep.core.error.InvalidInputException".equals(detail.error())) {
-                message.append("\nThe upload was kept, with the reason, under the run's quarantine/ prefix.\n");
-            }
+            message.append("\nThe run wrote no manifest: none of its files count as results.\n");
         }
         String subject = "DuckStep run " + detail.status() + ": " + (upload != null ? upload.substring(upload.lastIndexOf('/') + 1) : detail.name());
         return Optional.of(new Notification(subject.length() > 100 ? subject.substring(0, 97) + "..." : subject, message.toString()));

@@ -7,8 +7,8 @@ import io.duckstep.lambda.support.StructuredLog;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.InputStream;
@@ -21,7 +21,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * EventBridge execution status change in, the {@link Notification} it published (or none) out.
- * Environment: {@code TOPIC_ARN}, {@code REPORT_LINK_SECONDS} (default a week, the most S3 allows).
+ * Environment: {@code TOPIC_ARN}, {@code DUCKSTEP_RUNS_PREFIX} (where the runs' manifests are, {@code s3://bucket/runs}),
+ * {@code REPORT_LINK_SECONDS} (default a week, the most S3 allows).
  */
 public final class NotificationHandler
         implements RequestStreamHandler
@@ -31,7 +32,7 @@ public final class NotificationHandler
 
     public NotificationHandler()
     {
-        this(new NotificationComposer(new S3ReportLinks(S3Presigner.create()), executionOutputs(),
+        this(new NotificationComposer(new S3ReportLinks(S3Presigner.create()), runManifests(),
                         Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REPORT_LINK_SECONDS", "604800")))),
                 new SnsNotificationPublisher(SnsClient.builder()
                         .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
@@ -56,12 +57,12 @@ public final class NotificationHandler
         LambdaJson.write(output, notification.orElse(null));
     }
 
-    private static ExecutionOutputs executionOutputs()
+    private static RunManifests runManifests()
     {
-        SfnClient client = SfnClient.builder()
+        S3Client client = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(20)).build())
                 .build();
-        return executionArn -> Optional.ofNullable(client.describeExecution(request -> request.executionArn(executionArn)).output());
+        return new S3RunManifests(client, requireNonNull(System.getenv("DUCKSTEP_RUNS_PREFIX"), "DUCKSTEP_RUNS_PREFIX is not set"));
     }
 }

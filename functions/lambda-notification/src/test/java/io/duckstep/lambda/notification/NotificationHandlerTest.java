@@ -26,7 +26,7 @@ class NotificationHandlerTest
     {
         FakeTopic topic = new FakeTopic();
 
-        invoke(handler(topic), "execution-succeeded.json");
+        invoke(handler(topic, "succeeded.json"), "execution-succeeded.json");
 
         assertThat(topic.published).singleElement().satisfies(notification -> {
             assertThat(notification.subject()).isEqualTo("DuckStep run SUCCEEDED: online_retail_2009-12.csv");
@@ -43,12 +43,27 @@ class NotificationHandlerTest
     }
 
     @Test
+    void handleRequest_succeededWithoutManifest_linksNothingAndSaysSo()
+            throws Exception
+    {
+        FakeTopic topic = new FakeTopic();
+
+        // the execution's output names a report, but only a manifest makes a run's files results
+        invoke(handler(topic, null), "execution-succeeded.json");
+
+        assertThat(topic.published).singleElement().satisfies(notification -> assertThat(notification.message())
+                .contains("The run wrote no manifest: none of its files count as results.")
+                .doesNotContain("report.html")
+                .doesNotContain("Headlines"));
+    }
+
+    @Test
     void handleRequest_failed_publishesTheErrorAndTheReadableCause()
             throws Exception
     {
         FakeTopic topic = new FakeTopic();
 
-        invoke(handler(topic), "execution-failed.json");
+        invoke(handler(topic, "failed.json"), "execution-failed.json");
 
         assertThat(topic.published).singleElement().satisfies(notification -> {
             assertThat(notification.subject()).isEqualTo("DuckStep run FAILED: online_retail_2009-12.csv");
@@ -56,7 +71,8 @@ class NotificationHandlerTest
                     .contains("Outcome: FAILED")
                     .contains("Error: io.duckstep.core.error.InvalidInputException")
                     .contains("Cause: s3://duckstep-data/uploads/online_retail_2009-12.csv, line 3, column 'Quantity': not an integer quantity: 'two'")
-                    .contains("quarantine/");
+                    .contains("kept, with the reason, as s3://duckstep-data/runs/upload-online_retail_2009-12-5b1e0a3c9d7f21e4a6b8c0d2/quarantine/online_retail_2009-12.csv")
+                    .contains("its manifest says FAILED");
         });
     }
 
@@ -66,8 +82,8 @@ class NotificationHandlerTest
     {
         FakeTopic topic = new FakeTopic();
 
-        invoke(handler(topic), "execution-timed-out.json");
-        invoke(handler(topic), "execution-aborted.json");
+        invoke(handler(topic, null), "execution-timed-out.json");
+        invoke(handler(topic, null), "execution-aborted.json");
 
         assertThat(topic.published).extracting(Notification::subject)
                 .containsExactly("DuckStep run TIMED_OUT: online_retail_2009-12.csv", "DuckStep run ABORTED: online_retail_2009-12.csv");
@@ -75,13 +91,20 @@ class NotificationHandlerTest
         assertThat(topic.published.get(1).message()).contains("Error: (none given)");
     }
 
-    private static NotificationHandler handler(FakeTopic topic)
+    /**
+     * @param manifest the run's manifest under src/test/resources/manifests/, or null when the run wrote none
+     */
+    private static NotificationHandler handler(FakeTopic topic, String manifest)
     {
         S3Presigner presigner = S3Presigner.builder()
                 .region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", SECRET_KEY)))
                 .build();
-        NotificationComposer composer = new NotificationComposer(new S3ReportLinks(presigner), executionArn -> Optional.empty(), Duration.ofDays(1));
+        RunManifests manifests = runId -> {
+            assertThat(runId).isEqualTo("upload-online_retail_2009-12-5b1e0a3c9d7f21e4a6b8c0d2");
+            return Optional.ofNullable(manifest).map(NotificationHandlerTest::resource);
+        };
+        NotificationComposer composer = new NotificationComposer(new S3ReportLinks(presigner), manifests, Duration.ofDays(1));
         return new NotificationHandler(composer, topic);
     }
 
@@ -90,6 +113,16 @@ class NotificationHandlerTest
     {
         try (InputStream input = NotificationHandlerTest.class.getResourceAsStream("/events/" + event)) {
             handler.handleRequest(input, new ByteArrayOutputStream(), new TestingContext());
+        }
+    }
+
+    private static String resource(String manifest)
+    {
+        try (InputStream input = NotificationHandlerTest.class.getResourceAsStream("/manifests/" + manifest)) {
+            return new String(input.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -69,6 +69,22 @@ class LambdaPackagesTest
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"query", "trigger", "notification", "llm", "api"})
+    void packageWithoutReports_holdsNoChartJs(String kind)
+            throws IOException
+    {
+        assertThat(entries(jar(kind))).noneMatch(name -> name.startsWith("META-INF/resources/webjars/") || name.endsWith(".js.map"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"report"})
+    void reportPackage_holdsChartJs(String kind)
+            throws IOException
+    {
+        assertThat(entries(jar(kind))).anyMatch(name -> name.startsWith("META-INF/resources/webjars/chartjs/") && name.endsWith("/dist/chart.umd.js"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"llm"})
     void modelPackage_holdsOpenAiButNotDuckDb(String kind)
             throws IOException

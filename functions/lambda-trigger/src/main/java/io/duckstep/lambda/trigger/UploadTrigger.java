@@ -16,7 +16,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class UploadTrigger
 {
-    static final Set<String> ACCEPTED_SUFFIXES = Set.of(".csv", ".csv.gz", ".gz", ".parquet", ".xlsx");
+    /** The upload formats the workflow reads (compared ignoring case); anything else under the prefix is ignored, never started. */
+    static final Set<String> ACCEPTED_SUFFIXES = Set.of(".csv", ".csv.gz", ".parquet", ".xlsx");
 
     private final String uploadsPrefix;
     private final ExecutionStarter starter;

@@ -59,7 +59,7 @@ final class AskCommand
         }
         Progress progress = new Progress(specification.commandLine().getErr());
         ModelSettings settings = options.modelSettings();
-        LocalTasks tasks = options.tasks();
+        LocalTasks tasks = options.tasks(summary);
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", question).put("summary", summary);
         if (recent != null) {
             input.put("upload", recent.toString());

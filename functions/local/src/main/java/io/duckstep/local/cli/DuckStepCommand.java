@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * {@code duckstep}: the command line. Each command has {@code --help}; bad arguments print the usage
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
                 BenchmarkCommand.class,
                 AskCommand.class,
                 ServeCommand.class,
+                ExtensionsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand
@@ -38,6 +40,23 @@ public final class DuckStepCommand
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int execute(String[] arguments, PrintWriter out, PrintWriter err)
+    {
+        return run(arguments, out, err);
+    }
+
+    /** Runs the command line reading {@code environment} instead of the process's (for tests). */
+    public static int execute(String[] arguments, PrintWriter out, PrintWriter err, Map<String, String> environment)
+    {
+        CommandDefaults.use(environment);
+        try {
+            return run(arguments, out, err);
+        }
+        finally {
+            CommandDefaults.reset();
+        }
+    }
+
+    private static int run(String[] arguments, PrintWriter out, PrintWriter err)
     {
         CommandLine commandLine = new CommandLine(new DuckStepCommand());
         commandLine.setOut(out);
@@ -61,6 +80,6 @@ public final class DuckStepCommand
     @Override
     public void run()
     {
-        throw new CommandLine.ParameterException(specification.commandLine(), "Missing command: demo, load, run, query or help");
+        throw new CommandLine.ParameterException(specification.commandLine(), "Missing command: demo, load, run, query, ask, serve, benchmark, extensions or help");
     }
 }

@@ -1,14 +1,15 @@
 package io.duckstep.local.cli;
 
+import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.llm.ModelSettings;
-import io.duckstep.local.EnvironmentSecretStore;
 import io.duckstep.local.LocalConfiguration;
 import io.duckstep.local.LocalTasks;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The options {@code ask} and {@code serve} share: where the data is, and which model to ask.
@@ -18,8 +19,9 @@ final class PromptOptions
     @Option(names = "--uploads", paramLabel = "DIR", defaultValue = "out/demo/uploads", description = "where uploads are; the newest is used unless one is named (default: ${DEFAULT-VALUE})")
     Path uploads;
 
-    @Option(names = "--warehouse", paramLabel = "FILE", defaultValue = "out/demo/warehouse.duckdb", description = "the warehouse DuckDB file (default: ${DEFAULT-VALUE})")
-    Path warehouse;
+    @Option(names = "--warehouse", paramLabel = "FILE|md:DATABASE", defaultValue = "out/demo/warehouse.duckdb", converter = WarehouseOption.class,
+            description = "the warehouse: a DuckDB file (default: ${DEFAULT-VALUE}) or md:DATABASE in MotherDuck (the model's queries need a read-scaling token)")
+    WarehouseSpecification warehouse;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "out", description = "where runs write their files (default: ${DEFAULT-VALUE})")
     Path output;
@@ -38,14 +40,18 @@ final class PromptOptions
 
     ModelSettings modelSettings()
     {
-        ModelSettings defaults = ModelSettings.fromEnvironment(System.getenv());
+        ModelSettings defaults = ModelSettings.fromEnvironment(CommandDefaults.environment());
         return new ModelSettings(model != null ? model : defaults.model(), baseUrl != null ? baseUrl : defaults.baseUrl(),
                 timeoutSeconds != null ? Duration.ofSeconds(timeoutSeconds) : defaults.timeout(), defaults.maxRetries());
     }
 
-    LocalTasks tasks()
+    /**
+     * @param summary whether the summary workflow may be started too (it needs the full MotherDuck token)
+     */
+    LocalTasks tasks(boolean summary)
     {
-        return new LocalTasks(new LocalConfiguration(output.resolve("runs"), uploads, new WarehouseSpecification.DuckDbFile(warehouse.toString()), CommandDefaults.duckDbSettings()),
-                new EnvironmentSecretStore(System.getenv()), LocalTasks.modelTask(modelSettings(), apiKey != null ? apiKey : System.getenv("OPENAI_API_KEY")));
+        Set<WarehouseAttacher.Queries> uses = summary ? Set.of(WarehouseAttacher.Queries.UNTRUSTED, WarehouseAttacher.Queries.TRUSTED) : Set.of(WarehouseAttacher.Queries.UNTRUSTED);
+        return new LocalTasks(new LocalConfiguration(output.resolve("runs"), uploads, CommandDefaults.ready(warehouse, uses), CommandDefaults.duckDbSettings()),
+                CommandDefaults.secrets(), LocalTasks.modelTask(modelSettings(), apiKey != null ? apiKey : CommandDefaults.environment().get("OPENAI_API_KEY")));
     }
 }

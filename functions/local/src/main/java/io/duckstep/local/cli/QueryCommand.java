@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.duckstep.core.query.QueryOutput;
 import io.duckstep.core.query.QueryRequest;
+import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.local.LocalConfiguration;
 import io.duckstep.local.LocalTasks;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(
@@ -48,8 +50,9 @@ final class QueryCommand
     @Option(names = "--input", paramLabel = "NAME=FILE", description = "a table the query can read: CSV, CSV.gz, XLSX (validated as Online Retail II transactions) or Parquet (used as it is)")
     Map<String, String> inputs = new LinkedHashMap<>();
 
-    @Option(names = "--warehouse", paramLabel = "FILE", description = "DuckDB warehouse file, attached read-only; its tables are e_commerce.year_09_10 etc. (default: none)")
-    Path warehouse;
+    @Option(names = "--warehouse", paramLabel = "FILE|md:DATABASE", converter = WarehouseOption.class,
+            description = "the warehouse, attached read-only: a DuckDB file or md:DATABASE in MotherDuck; its tables are e_commerce.year_09_10 etc. (default: none)")
+    WarehouseSpecification warehouse;
 
     @Option(names = "--parameter", paramLabel = "VALUE", description = "a value bound to the next ? placeholder (numbers are bound as numbers)")
     List<String> parameters = new ArrayList<>();
@@ -64,8 +67,9 @@ final class QueryCommand
         Path target = output != null ? output : Path.of("out", "query", "result-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".parquet");
         WarehouseSpecification warehouseSpecification = warehouse == null
                 ? new WarehouseSpecification.None()
-                : new WarehouseSpecification.DuckDbFile(warehouse.toString());
-        LocalTasks tasks = new LocalTasks(new LocalConfiguration(Path.of("out", "runs"), Path.of("out", "uploads"), warehouseSpecification, CommandDefaults.duckDbSettings()));
+                : CommandDefaults.ready(warehouse, Set.of(WarehouseAttacher.Queries.TRUSTED));
+        LocalTasks tasks = new LocalTasks(new LocalConfiguration(Path.of("out", "runs"), Path.of("out", "uploads"), warehouseSpecification, CommandDefaults.duckDbSettings()),
+                CommandDefaults.secrets());
         QueryRequest request = packaged
                 ? QueryRequest.packaged(sql, inputs, target.toString())
                 : QueryRequest.adhoc(sql, inputs, typed(parameters), target.toString());

@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
         description = {
                 "Serve POST /prompt on 127.0.0.1 with the AWS endpoint's contract: {\"prompt\": \"...\"} in,",
                 "{answer, query, attempts} out; 400 for a bad request; 202 with an id for a slow question, then GET /prompt/<id>.",
-                "Example: curl -s localhost:8080/prompt -d '{\"prompt\": \"Which country buys the most?\"}'"
+                "Only Host localhost or 127.0.0.1, Content-Type application/json, bodies up to 64 KB, and an upload under --uploads.",
+                "Example: curl -s localhost:8080/prompt -H 'Content-Type: application/json' -d '{\"prompt\": \"Which country buys the most?\"}'"
         })
 final class ServeCommand
         implements Callable<Integer>
@@ -39,7 +40,7 @@ final class ServeCommand
     public Integer call()
             throws Exception
     {
-        LocalTasks tasks = options.tasks();
+        LocalTasks tasks = options.tasks(true);
         try (PromptServer server = new PromptServer(tasks, port, Duration.ofSeconds(waitSeconds))) {
             new Progress(specification.commandLine().getErr()).step("serving POST http://127.0.0.1:" + server.port() + "/prompt (Ctrl-C stops)");
             new CountDownLatch(1).await();

@@ -1,5 +1,6 @@
 package io.duckstep.local.cli;
 
+import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.local.LocalConfiguration;
 import io.duckstep.local.LocalTasks;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(
@@ -31,8 +33,9 @@ final class SummaryCommand
     @Option(names = "--recent", required = true, paramLabel = "FILE", description = "the uploaded transactions (CSV, CSV.gz, XLSX or Parquet); queries see it as mydf")
     Path recent;
 
-    @Option(names = "--warehouse", paramLabel = "FILE", defaultValue = "out/warehouse.duckdb", description = "the warehouse DuckDB file (default: ${DEFAULT-VALUE}; build it with `duckstep load`)")
-    Path warehouse;
+    @Option(names = "--warehouse", paramLabel = "FILE|md:DATABASE", defaultValue = "out/warehouse.duckdb", converter = WarehouseOption.class,
+            description = "the warehouse: a DuckDB file (default: ${DEFAULT-VALUE}; build it with `duckstep load`) or md:DATABASE in MotherDuck")
+    WarehouseSpecification warehouse;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "out", description = "where runs write their files (default: ${DEFAULT-VALUE})")
     Path output;
@@ -44,8 +47,8 @@ final class SummaryCommand
     public Integer call()
     {
         Progress progress = new Progress(specification.commandLine().getErr());
-        LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), output.resolve("uploads"), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
-                CommandDefaults.duckDbSettings()));
+        LocalTasks tasks = new LocalTasks(new LocalConfiguration(output.resolve("runs"), output.resolve("uploads"),
+                CommandDefaults.ready(warehouse, Set.of(WarehouseAttacher.Queries.TRUSTED)), CommandDefaults.duckDbSettings()), CommandDefaults.secrets());
         String report = SummaryRun.run(tasks, recent, progress, definition == null ? StateMachines.definition(StateMachines.SUMMARY) : readDefinition(definition));
         specification.commandLine().getOut().println(report);
         return 0;

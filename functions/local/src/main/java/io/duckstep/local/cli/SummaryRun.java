@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duckstep.asl.DefinitionException;
 import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.ExecutionResult;
+import io.duckstep.core.run.RunManifest;
 import io.duckstep.core.task.TaskError;
 import io.duckstep.local.LocalTasks;
 import io.duckstep.local.LocalWorkflows;
@@ -27,7 +28,7 @@ final class SummaryRun
         return run(tasks, upload, progress, StateMachines.definition(StateMachines.SUMMARY));
     }
 
-    /** @return the report's location */
+    /** @return the report's location, as the run's manifest records it */
     static String run(LocalTasks tasks, Path upload, Progress progress, String definition)
     {
         String runId = LocalWorkflows.newExecutionName("summary");
@@ -40,12 +41,20 @@ final class SummaryRun
         catch (DefinitionException e) {
             throw new CommandFailedException("the state machine definition cannot run here: " + e.getMessage());
         }
-        if (!result.succeeded()) {
-            String message = new TaskError(result.error().orElse("States.Runtime"), result.cause().orElse("")).message();
-            throw new CommandFailedException("workflow " + runId + " " + result.status() + ": " + message
-                    + " (files of this run: " + tasks.layout().runPrefix(runId) + ")");
+        // what the run produced is what its manifest says, whatever the execution's output
+        RunManifest manifest = tasks.manifests().read(runId).orElseThrow(() -> new CommandFailedException("workflow " + runId + " " + result.status()
+                + " without writing its manifest " + tasks.manifests().location(runId) + ": " + message(result) + "; its files are incomplete"));
+        if (!manifest.succeeded()) {
+            throw new CommandFailedException("workflow " + runId + " " + manifest.status() + ": " + manifest.error().cause()
+                    + (manifest.error().quarantine() == null ? "" : " (the upload was kept as " + manifest.error().quarantine() + ")")
+                    + " (manifest: " + tasks.manifests().location(runId) + ")");
         }
-        return result.output().orElseThrow().path("report").asText();
+        return manifest.report().location();
+    }
+
+    private static String message(ExecutionResult result)
+    {
+        return new TaskError(result.error().orElse("States.Runtime"), result.cause().orElse("")).message();
     }
 
     static ExecutionListener listener(Progress progress)

@@ -175,6 +175,9 @@ class DuckStepCommandTest
 
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).contains("FAILED: " + missing + ": file does not exist");
+        // the command's verdict is the run's manifest, which it names
+        String manifest = result.err().replaceAll("(?s).*\\(manifest: ([^)]+manifest\\.json)\\).*", "$1");
+        assertThat(Path.of(manifest)).startsWith(directory.resolve("out/runs")).content().contains("\"status\" : \"FAILED\"");
     }
 
     private Stream<String> leftovers()
