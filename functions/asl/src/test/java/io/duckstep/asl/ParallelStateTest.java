@@ -109,6 +109,36 @@ class ParallelStateTest
     }
 
     @Test
+    void execute_failingBranch_catchRunsOnlyOnceTheOtherBranchsTimedTaskStopped()
+    {
+        // with TimeoutSeconds the handler runs on another thread than its branch: cancelling the branch must still wait for it
+        CountDownLatch leftStarted = new CountDownLatch(1);
+        AtomicBoolean leftStopped = new AtomicBoolean();
+        TaskHandler left = input -> {
+            leftStarted.countDown();
+            try {
+                new CountDownLatch(1).await();
+            }
+            catch (InterruptedException e) {
+                // swallowed, as a task that goes on to publish its result would
+            }
+            finally {
+                leftStopped.set(true);
+            }
+            return input;
+        };
+        TaskHandler right = input -> {
+            leftStarted.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            throw new IllegalStateException("right failed");
+        };
+
+        ExecutionResult result = run("parallel-task-timeout", Map.of(LEFT, left, RIGHT, right), "{\"value\": 5}");
+
+        assertThat(leftStopped).isTrue();
+        assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
+    @Test
     void execute_branchFailsWithUncaughtError_failsTheExecution()
     {
         TaskHandler left = input -> input;

@@ -11,10 +11,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Calls a Task state's handler: on the calling thread, or on the executor when the task has a
- * timeout, which then fails it with {@code States.Timeout} (and interrupts the handler).
+ * timeout, which then fails it with {@code States.Timeout} (and interrupts the handler). When the execution or
+ * branch is cancelled meanwhile, the handler is interrupted and waited for, as it would be on the calling thread:
+ * nothing it does (publishing a result) happens after the cancelled state has stopped.
  */
 final class TaskInvoker
 {
@@ -33,7 +36,8 @@ final class TaskInvoker
             if (timeout.isEmpty()) {
                 return call(handler, input, scope);
             }
-            Future<JsonNode> future = environment.executor().submit(() -> call(handler, input, scope));
+            Running running = new Running();
+            Future<JsonNode> future = environment.executor().submit(() -> running.call(() -> call(handler, input, scope)));
             try {
                 return future.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS);
             }
@@ -43,6 +47,7 @@ final class TaskInvoker
             }
             catch (InterruptedException e) {
                 future.cancel(true);
+                running.abandonAndAwaitStopped();
                 Thread.currentThread().interrupt();
                 throw new ExecutionCancelledException();
             }
@@ -83,6 +88,50 @@ final class TaskInvoker
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ExecutionCancelledException();
+        }
+    }
+
+    /** Whether the handler's call started and stopped; once abandoned, a call that has not started never does. */
+    private static final class Running
+    {
+        private boolean started;
+        private boolean stopped;
+        private boolean abandoned;
+
+        JsonNode call(Supplier<JsonNode> work)
+        {
+            synchronized (this) {
+                if (abandoned) {
+                    throw new ExecutionCancelledException();
+                }
+                started = true;
+            }
+            try {
+                return work.get();
+            }
+            finally {
+                synchronized (this) {
+                    stopped = true;
+                    notifyAll();
+                }
+            }
+        }
+
+        synchronized void abandonAndAwaitStopped()
+        {
+            abandoned = true;
+            boolean interrupted = false;
+            while (started && !stopped) {
+                try {
+                    wait();
+                }
+                catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
