@@ -106,7 +106,8 @@ public final class LocalTasks
     }
 
     /**
-     * @param motherDuck how MotherDuck is reached (the extension; tests stand in for it, as MotherDuck cannot be reached from them)
+     * @param motherDuck how MotherDuck is reached (the extension; tests stand in for it, as MotherDuck cannot be reached from them);
+     * not by the model's queries, which run in a worker process that always uses the extension
      */
     public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask, WarehouseAttacher.MotherDuckConnector motherDuck)
     {
