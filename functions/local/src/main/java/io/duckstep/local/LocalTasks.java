@@ -13,6 +13,7 @@ import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.prompt.DescribeDataTask;
 import io.duckstep.core.prompt.PromptQueryTask;
+import io.duckstep.core.prompt.SandboxLimits;
 import io.duckstep.core.prompt.SandboxedQueryRunner;
 import io.duckstep.core.prompt.SqlGuard;
 import io.duckstep.core.query.WarehouseAttacher;
@@ -41,7 +42,6 @@ import io.duckstep.llm.SqlAssistant;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,11 +69,6 @@ public final class LocalTasks
     /** Step Functions' own integration for starting another state machine, run locally in the background. */
     public static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
     public static final String SUMMARY_STATE_MACHINE = "arn:aws:states:local:000000000000:stateMachine:summary";
-
-    /** Result rows and characters a query the model wrote may hand back to it. */
-    public static final int PROMPT_ROW_CAP = 50;
-    public static final int PROMPT_CHARACTER_CAP = 8 * 1024;
-    public static final Duration PROMPT_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -113,7 +108,8 @@ public final class LocalTasks
     }
 
     /**
-     * @param motherDuck how MotherDuck is reached (the extension; tests stand in for it, as MotherDuck cannot be reached from them)
+     * @param motherDuck how MotherDuck is reached (the extension; tests stand in for it, as MotherDuck cannot be reached from them);
+     * not by the model's queries, which run in a worker process that always uses the extension
      */
     public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask, WarehouseAttacher.MotherDuckConnector motherDuck)
     {
@@ -129,7 +125,7 @@ public final class LocalTasks
         WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets, motherDuck);
         this.describeDataTask = new DescribeDataTask(duckDb, new InputTables(storage, transactionsReader), attacher, configuration.warehouse());
         this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb),
-                new SandboxedQueryRunner(duckDb, attacher, configuration.warehouse(), PROMPT_QUERY_TIMEOUT, PROMPT_ROW_CAP, PROMPT_CHARACTER_CAP));
+                new SandboxedQueryRunner(duckDb, storage, secrets, configuration.warehouse(), SandboxLimits.of(duckDb.settings())));
         this.modelTask = new BuiltOnce<>(requireNonNull(modelTask, "modelTask is null"));
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
                 attacher, configuration.warehouse());

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -48,7 +49,8 @@ import static java.util.Objects.requireNonNull;
  * cross-origin without a preflight); a body over {@value #MAXIMUM_BODY_BYTES} bytes gets 413 whatever its declared
  * length; {@code upload} must be a file under the configured uploads directory, symbolic links and {@code ..}
  * resolved (400, naming nothing of the file). Every answer is JSON, unknown routes included (404, and 405 with
- * {@code Allow}). An answer is kept until fetched, or for a time to live, in a bounded map.
+ * {@code Allow}). An answer is kept until fetched, or for a time to live, in a bounded map. At most
+ * {@value #MAX_RUNNING_QUESTIONS} questions run at once; more get 503 with {@code Retry-After}.
  * <p>
  * {@code GET /runs/<id>/report} serves a run's report (the AWS endpoint redirects to a short-lived link to it), or 404
  * with {@code {"error": ...}}.
@@ -62,6 +64,12 @@ public final class PromptServer
     public static final int MAXIMUM_KEPT_QUESTIONS = 256;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Questions answered at once; more get 503 with {@code Retry-After}. Each runs its queries in a worker process of
+     * up to the sandbox's memory limit plus margin ({@link io.duckstep.core.prompt.SandboxLimits}), so this bounds memory too.
+     */
+    public static final int MAX_RUNNING_QUESTIONS = 4;
+    static final int RETRY_AFTER_SECONDS = 5;
     private static final Pattern LOCAL_HOST = Pattern.compile("(localhost|127\\.0\\.0\\.1)(:[0-9]{1,5})?", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUESTION_PATH = Pattern.compile("/prompt/([A-Za-z0-9_.-]{1,80})");
     private static final Pattern REPORT_PATH = Pattern.compile("/runs/([^/]+)/report");
@@ -79,6 +87,8 @@ public final class PromptServer
     });
     /** Questions by id, oldest first; guarded by itself. */
     private final Map<String, Question> questions = new LinkedHashMap<>();
+    private final int maxRunningQuestions;
+    private final Semaphore running;
 
     private static final class Question
     {
@@ -95,12 +105,26 @@ public final class PromptServer
     public PromptServer(LocalTasks tasks, int port, Duration wait)
             throws IOException
     {
-        this(tasks, port, wait, ANSWER_TIME_TO_LIVE, MAXIMUM_KEPT_QUESTIONS, Clock.systemUTC());
+        this(tasks, port, wait, MAX_RUNNING_QUESTIONS, ANSWER_TIME_TO_LIVE, MAXIMUM_KEPT_QUESTIONS, Clock.systemUTC());
+    }
+
+    PromptServer(LocalTasks tasks, int port, Duration wait, int maxRunningQuestions)
+            throws IOException
+    {
+        this(tasks, port, wait, maxRunningQuestions, ANSWER_TIME_TO_LIVE, MAXIMUM_KEPT_QUESTIONS, Clock.systemUTC());
     }
 
     PromptServer(LocalTasks tasks, int port, Duration wait, Duration answerTimeToLive, int maximumKeptQuestions, Clock clock)
             throws IOException
     {
+        this(tasks, port, wait, MAX_RUNNING_QUESTIONS, answerTimeToLive, maximumKeptQuestions, clock);
+    }
+
+    private PromptServer(LocalTasks tasks, int port, Duration wait, int maxRunningQuestions, Duration answerTimeToLive, int maximumKeptQuestions, Clock clock)
+            throws IOException
+    {
+        this.maxRunningQuestions = maxRunningQuestions;
+        this.running = new Semaphore(maxRunningQuestions);
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.wait = requireNonNull(wait, "wait is null");
         this.answerTimeToLive = requireNonNull(answerTimeToLive, "answerTimeToLive is null");
@@ -210,10 +234,16 @@ public final class PromptServer
         String id = LocalWorkflows.newExecutionName("prompt");
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", request.prompt()).put("summary", request.summary());
         upload.ifPresent(location -> input.put("upload", location));
+        if (!running.tryAcquire()) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            respond(exchange, 503, error("Busy: " + maxRunningQuestions + " questions are being answered; try again in " + RETRY_AFTER_SECONDS + " s"));
+            return;
+        }
         Question question;
         synchronized (questions) {
             evictExpired();
             if (questions.size() >= maximumKeptQuestions) {
+                running.release();
                 exchange.getResponseHeaders().set("Retry-After", "30");
                 respond(exchange, 503, error("Too many questions are waiting for their answers to be fetched; try again later"));
                 return;
@@ -221,7 +251,14 @@ public final class PromptServer
             question = new Question(new CompletableFuture<>());
             questions.put(id, question);
         }
-        CompletableFuture.supplyAsync(() -> run(id, input), executor).whenComplete((answer, failure) -> {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(id, input);
+            }
+            finally {
+                running.release();
+            }
+        }, executor).whenComplete((answer, failure) -> {
             question.answeredAt = clock.instant();
             if (failure != null) {
                 question.answer.completeExceptionally(failure);

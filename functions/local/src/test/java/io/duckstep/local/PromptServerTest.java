@@ -37,6 +37,7 @@ class PromptServerTest
 
     private TestingOpenAiServer model;
     private PromptServer server;
+    private LocalTasks tasks;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
@@ -50,7 +51,7 @@ class PromptServerTest
         Files.copy(TestingProject.sampleCsv(), uploads.resolve("sample.csv.gz"));
         model = new TestingOpenAiServer();
         ModelSettings modelSettings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
-        LocalTasks tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs"), uploads, new WarehouseSpecification.DuckDbFile(warehouse.toString()), settings),
+        tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs"), uploads, new WarehouseSpecification.DuckDbFile(warehouse.toString()), settings),
                 new TestingSecretStore(Map.of()), () -> new ModelTask(new SqlAssistant(SqlAssistant.client(modelSettings, "sk-test"), modelSettings)));
         server = new PromptServer(tasks, 0, Duration.ofMillis(300));
     }
@@ -122,6 +123,26 @@ class PromptServerTest
         HttpResponse<String> answer = follow(id);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(json(answer).path("id").asText()).isEqualTo(id);
+        assertThat(model.requests()).hasSize(1);
+    }
+
+    @Test
+    void post_moreQuestionsThanTheCap_is503WithRetryAfterAndTheRunningOneIsStillAnswered()
+            throws Exception
+    {
+        server.close();
+        server = new PromptServer(tasks, 0, Duration.ofMillis(300), 1);
+        model.replyAfter(200, "answer.json", 1_500);
+
+        HttpResponse<String> first = post("{\"prompt\": \"slow one\"}");
+        HttpResponse<String> second = post("{\"prompt\": \"one too many\"}");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(503);
+        assertThat(second.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json(second).path("error").asText()).isEqualTo("Busy: 1 questions are being answered; try again in 5 s");
+        assertThat(follow(json(first).path("id").asText()).statusCode()).isEqualTo(200);
+        // the question that was turned away never reached the model
         assertThat(model.requests()).hasSize(1);
     }
 

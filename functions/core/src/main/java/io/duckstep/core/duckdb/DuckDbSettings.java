@@ -110,9 +110,19 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
         return new DuckDbSettings(memoryLimit, threads, workDirectory, extensionDirectory);
     }
 
+    /** DuckDB's {@code temp_directory} (spilling). A sandbox for the model's SQL gets a private one instead. */
     public Path temporaryDirectory()
     {
         return workDirectory.resolve("tmp");
+    }
+
+    /**
+     * Where tasks write their own temporary files (results before publishing, validated uploads). Not DuckDB's
+     * {@code temp_directory}, which DuckDB adds to the paths a locked-down connection may read.
+     */
+    public Path scratchDirectory()
+    {
+        return workDirectory.resolve("scratch");
     }
 
     public Path homeDirectory()

@@ -12,8 +12,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs SQL the model wrote: first the {@link SqlGuard}, then the {@link SandboxedQueryRunner} over the inputs
- * (validated Parquet files). A refusal, an SQL error or a timeout is an exception the state machine catches and
- * sends back to the model as a failed attempt.
+ * (validated Parquet files), in a worker process. A refusal, an SQL error, a timeout or a resource limit is an
+ * exception the state machine catches and sends back to the model as a failed attempt.
  */
 public final class PromptQueryTask
 {

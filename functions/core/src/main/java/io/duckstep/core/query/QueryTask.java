@@ -159,7 +159,7 @@ public final class QueryTask
     private Path temporaryResultFile(String name)
     {
         try {
-            Path directory = Files.createDirectories(duckDb.settings().temporaryDirectory());
+            Path directory = Files.createDirectories(duckDb.settings().scratchDirectory());
             Path file = Files.createTempFile(directory, name + "-", ".parquet");
             Files.delete(file);
             return file;

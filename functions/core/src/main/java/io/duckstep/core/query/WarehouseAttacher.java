@@ -81,6 +81,21 @@ public final class WarehouseAttacher
                     "ATTACH " + SqlText.literal("md:" + motherDuck.database()) + " AS " + SqlText.identifier(motherDuck.catalog()) + " (READ_ONLY)");
         }
 
+        /**
+         * The secret holding the token these connections use.
+         *
+         * @throws WarehouseUnavailableException when there is none: the prompt workflow's connections are refused without
+         * a read-scaling token (they never get the full one), DuckStep's own without a token
+         */
+        public String requiredTokenSecretName()
+        {
+            return tokenSecretName.orElseThrow(() -> new WarehouseUnavailableException(saasMode
+                    ? "Refusing to run the prompt workflow's queries against MotherDuck md:" + database + " without a read-scaling token:"
+                            + " they never get the full token. Name a secret holding one in DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET"
+                            + " (locally the secret " + LOCAL_READ_SCALING_TOKEN_SECRET + ")."
+                    : "No MotherDuck token secret is configured for md:" + database + ": set DUCKSTEP_MOTHERDUCK_TOKEN_SECRET."));
+        }
+
         /** The statements that hand the token to DuckDB and attach, in order: the token as configuration, never in the attach string. */
         public List<String> statements(Secret token)
         {
@@ -189,11 +204,7 @@ public final class WarehouseAttacher
 
     private String attachMotherDuck(Connection connection, MotherDuckAttachment attachment, WarehouseSpecification.MotherDuck warehouse)
     {
-        String secretName = attachment.tokenSecretName().orElseThrow(() -> new WarehouseUnavailableException(attachment.saasMode()
-                ? "Refusing to run the prompt workflow's queries against MotherDuck md:" + warehouse.database() + " without a read-scaling token:"
-                        + " they never get the full token. Name a secret holding one in DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET"
-                        + " (locally the secret " + LOCAL_READ_SCALING_TOKEN_SECRET + ")."
-                : "No MotherDuck token secret is configured for md:" + warehouse.database() + ": set DUCKSTEP_MOTHERDUCK_TOKEN_SECRET."));
+        String secretName = attachment.requiredTokenSecretName();
         try {
             motherDuck.load(connection);
         }

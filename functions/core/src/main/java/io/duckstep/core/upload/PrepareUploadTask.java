@@ -83,7 +83,7 @@ public final class PrepareUploadTask
     private Path temporaryFile(String upload)
     {
         try {
-            Path directory = Files.createDirectories(duckDb.settings().temporaryDirectory());
+            Path directory = Files.createDirectories(duckDb.settings().scratchDirectory());
             Path file = Files.createTempFile(directory, "upload-", ".parquet");
             Files.delete(file);
             return file;

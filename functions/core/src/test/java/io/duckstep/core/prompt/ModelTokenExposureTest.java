@@ -3,7 +3,6 @@ package io.duckstep.core.prompt;
 import io.duckstep.core.duckdb.DuckDb;
 import io.duckstep.core.duckdb.DuckDbSettings;
 import io.duckstep.core.error.WarehouseUnavailableException;
-import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.storage.LocalFileStorage;
 import io.duckstep.core.testing.TestingMotherDuck;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * SQL the model writes must never read a MotherDuck token back. Every query goes through {@link SqlGuard} and, if it
  * passes, {@link SandboxedQueryRunner} against a stand-in MotherDuck ({@link TestingMotherDuck}) that was handed the
  * stand-in read-scaling token exactly where the real attach hands it; the token must appear in no result and no error.
+ * The stand-in lives in this JVM, which a worker process cannot reach, so the worker's part runs in this process
+ * ({@link SandboxedQueryRunner#runInProcess}): the same request, secret reads, worker code and scrubbing, without the
+ * process boundary and its memory bound (HostileQueriesTest and SandboxMemoryTest cover those).
  * <p>
  * Limits of what this proves, here: the real token is given to DuckDB with {@code SET motherduck_token} after
  * {@code LOAD motherduck}, and without the signed extension DuckDB 1.5.6 knows no such setting (nor a {@code motherduck}
@@ -72,7 +73,7 @@ class ModelTokenExposureTest
         guard = new SqlGuard(duckDb);
         motherDuck = TestingMotherDuck.serving(database);
         secrets = new TestingSecretStore(Map.of("md-token", FULL_TOKEN, "md-read-scaling-token", READ_SCALING_TOKEN));
-        runner = new SandboxedQueryRunner(duckDb, new WarehouseAttacher(new LocalFileStorage(), secrets, motherDuck), WAREHOUSE, Duration.ofSeconds(10), 50, 8 * 1024);
+        runner = new SandboxedQueryRunner(duckDb, new LocalFileStorage(), secrets, WAREHOUSE, SandboxLimits.of(duckDb.settings()).withWarmSpare(false));
     }
 
     @ParameterizedTest
@@ -114,21 +115,37 @@ class ModelTokenExposureTest
     @Test
     void modelQuery_motherDuckRefusesTheToken_errorCarriesTheReasonNotTheToken()
     {
-        SandboxedQueryRunner refused = new SandboxedQueryRunner(duckDb,
-                new WarehouseAttacher(new LocalFileStorage(), secrets, TestingMotherDuck.refusing("Failed to attach 'md:analytics': token %s is not a read-scaling token")),
-                WAREHOUSE, Duration.ofSeconds(10), 50, 8 * 1024);
+        TestingMotherDuck refusing = TestingMotherDuck.refusing("Failed to attach 'md:analytics': token %s is not a read-scaling token");
 
-        assertThatThrownBy(() -> refused.run("SELECT 1", Map.of("mydf", recent)))
+        assertThatThrownBy(() -> runner.runInProcess("SELECT 1", Map.of("mydf", recent), refusing))
                 .isInstanceOf(WarehouseUnavailableException.class)
                 .hasMessageEndingWith("Failed to attach 'md:analytics': token [redacted] is not a read-scaling token")
                 .hasNoCause();
+        assertThat(refusing.tokens()).containsOnly(READ_SCALING_TOKEN);
+    }
+
+    @Test
+    void modelQuery_noReadScalingToken_isRefusedBeforeAnySecretIsRead()
+    {
+        TestingSecretStore fullTokenOnly = new TestingSecretStore(Map.of("md-token", FULL_TOKEN));
+        WarehouseSpecification.MotherDuck withoutReadScaling = new WarehouseSpecification.MotherDuck("analytics", "e_commerce", Optional.of("md-token"), Optional.empty());
+        SandboxedQueryRunner refusing = new SandboxedQueryRunner(duckDb, new LocalFileStorage(), fullTokenOnly, withoutReadScaling,
+                SandboxLimits.of(duckDb.settings()).withWarmSpare(false));
+
+        // the real path, worker process and all: the refusal comes before a worker starts
+        assertThatThrownBy(() -> refusing.run("SELECT count(*) FROM e_commerce.year_09_10", Map.of("mydf", recent)))
+                .isInstanceOf(WarehouseUnavailableException.class)
+                .hasMessageContaining("Refusing to run the prompt workflow's queries against MotherDuck md:analytics without a read-scaling token")
+                .hasMessageContaining("DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET")
+                .hasMessageNotContaining(FULL_TOKEN);
+        assertThat(fullTokenOnly.reads()).isEmpty();
     }
 
     private static String outcome(String sql)
     {
         try {
             guard.check(sql);
-            return runner.run(sql, Map.of("mydf", recent)).json();
+            return runner.runInProcess(sql, Map.of("mydf", recent), motherDuck).json();
         }
         catch (RuntimeException e) {
             List<String> texts = new ArrayList<>();

@@ -42,6 +42,18 @@ class LambdaPackagesTest
         assertThat(entries(jar(kind))).contains("org/crac/Core.class");
     }
 
+    @org.junit.jupiter.api.Test
+    void queryPackage_holdsTheSandboxWorkerItStartsFromItsOwnClassPath()
+            throws IOException
+    {
+        // the prompt query starts io.duckstep.core.prompt.SandboxWorker with the function's own code (/var/task) as class path
+        assertThat(entries(jar("query"))).contains(
+                "io/duckstep/core/prompt/SandboxWorker.class",
+                "io/duckstep/core/prompt/sandbox-functions.txt",
+                "org/duckdb/DuckDBDriver.class",
+                "com/fasterxml/jackson/databind/ObjectMapper.class");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"query", "report"})
     void duckDbPackage_library_isTheDriversArm64Library(String kind)

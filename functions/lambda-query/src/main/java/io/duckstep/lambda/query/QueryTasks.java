@@ -5,6 +5,7 @@ import io.duckstep.aws.DuckDbPriming;
 import io.duckstep.core.load.TransactionsReader;
 import io.duckstep.core.prompt.DescribeDataTask;
 import io.duckstep.core.prompt.PromptQueryTask;
+import io.duckstep.core.prompt.SandboxLimits;
 import io.duckstep.core.prompt.SandboxedQueryRunner;
 import io.duckstep.core.prompt.SqlGuard;
 import io.duckstep.core.query.InputTables;
@@ -15,7 +16,6 @@ import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.QuarantineTask;
 
-import java.time.Duration;
 
 /**
  * The domain tasks of this package, wired once per Lambda environment (and primed for SnapStart).
@@ -52,12 +52,12 @@ final class QueryTasks
         return new QuarantineTask(layout);
     }
 
-    /** The sandbox's limits for SQL the model writes: 30 s, 50 rows, 8 KB back to the model. */
+    /** SQL the model writes runs in a worker process under the sandbox's limits ({@link SandboxLimits}). */
     static PromptQueryTask promptQueryTask(AwsEnvironment environment)
     {
-        WarehouseAttacher attacher = new WarehouseAttacher(environment.storage(), environment.secrets());
         return new PromptQueryTask(environment.storage(), new SqlGuard(environment.duckDb()),
-                new SandboxedQueryRunner(environment.duckDb(), attacher, environment.warehouse(), Duration.ofSeconds(30), 50, 8 * 1024));
+                new SandboxedQueryRunner(environment.duckDb(), environment.storage(), environment.secrets(), environment.warehouse(),
+                        SandboxLimits.of(environment.duckDb().settings())));
     }
 
     static DescribeDataTask describeDataTask(AwsEnvironment environment)

@@ -10,6 +10,7 @@ import io.duckstep.core.load.WarehouseLoader;
 import io.duckstep.core.prompt.DescribeDataTask;
 import io.duckstep.core.prompt.PromptQueryTask;
 import io.duckstep.core.prompt.RejectedQueryException;
+import io.duckstep.core.prompt.SandboxLimits;
 import io.duckstep.core.prompt.SandboxedQueryRunner;
 import io.duckstep.core.prompt.SqlGuard;
 import io.duckstep.core.query.InputTables;
@@ -17,6 +18,7 @@ import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
+import io.duckstep.core.secrets.SecretStore;
 import io.duckstep.core.secrets.SecretUnavailableException;
 import io.duckstep.core.storage.LocalFileStorage;
 import io.duckstep.core.testing.TestingProject;
@@ -157,12 +159,13 @@ class QueryHandlersTest
     {
         JsonNode prepared = invoke(new PrepareUploadHandler(new PrepareUploadTask(duckDb, layout, new TransactionsReader())),
                 event("prepare-upload.json", "{{UPLOAD}}", upload.toString()), new TestingContext());
-        WarehouseAttacher attacher = new WarehouseAttacher(layout.storage(), secretName -> {
+        SecretStore noSecrets = secretName -> {
             throw new SecretUnavailableException("no secrets in this test");
-        });
+        };
+        WarehouseAttacher attacher = new WarehouseAttacher(layout.storage(), noSecrets);
         WarehouseSpecification warehouseFile = new WarehouseSpecification.DuckDbFile(warehouse.toString());
         PromptQueryHandler queries = new PromptQueryHandler(new PromptQueryTask(layout.storage(), new SqlGuard(duckDb),
-                new SandboxedQueryRunner(duckDb, attacher, warehouseFile, java.time.Duration.ofSeconds(30), 50, 8 * 1024)));
+                new SandboxedQueryRunner(duckDb, layout.storage(), noSecrets, warehouseFile, SandboxLimits.of(duckDb.settings()))));
 
         JsonNode result = invoke(queries, event("prompt-query.json", "{{PREPARED}}", prepared.path("location").asText()), new TestingContext());
         JsonNode described = invoke(new DescribeDataHandler(new DescribeDataTask(duckDb, new InputTables(layout.storage(), new TransactionsReader()), attacher, warehouseFile)),
