@@ -74,6 +74,8 @@ public final class SummaryWorkflow
         storage.grantPut(report, RUNS + "*");
         // the manifest function reads the run's outputs to checksum them, writes only manifests, and deletes only a failed run's outputs
         storage.grantRead(manifest, RUNS);
+        // and the warehouse file, to name it by checksum in the run's lineage
+        storage.grantGet(manifest, WAREHOUSE + "*");
         storage.grantPut(manifest, RUNS + "*/manifest.json");
         storage.grantDelete(manifest, RUNS + "*/results/*", RUNS + "*/report.html", RUNS + "*/upload/*");
         if (props.stack().warehouse().equals("motherduck")) {

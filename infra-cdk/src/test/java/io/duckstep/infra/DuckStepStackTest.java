@@ -257,10 +257,11 @@ class DuckStepStackTest
     }
 
     @Test
-    void manifest_readsRunsWritesOnlyManifestsAndDeletesOnlyRunOutputs()
+    void manifest_readsRunsAndTheWarehouseWritesOnlyManifestsAndDeletesOnlyRunOutputs()
     {
         String policies = policiesOf("SummaryWorkflowManifestRole");
-        assertThat(policies).contains("/runs/*").doesNotContain("/uploads/*").doesNotContain("/warehouse/*");
+        // the warehouse only to checksum it for the run's lineage
+        assertThat(policies).contains("/runs/*").contains("/warehouse/*").doesNotContain("/uploads/*");
         assertThat(writes("SummaryWorkflowManifestRole")).singleElement().asString().contains("/runs/*/manifest.json");
         assertThat(policies).contains("\"s3:DeleteObject\"").contains("/runs/*/results/*").contains("/runs/*/report.html").contains("/runs/*/upload/*")
                 .doesNotContain("s3:DeleteObject*");

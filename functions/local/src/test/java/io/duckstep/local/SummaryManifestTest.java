@@ -84,6 +84,7 @@ class SummaryManifestTest
         });
         assertThat(manifest.path("warehouse").path("provider").asText()).isEqualTo("duckdb");
         assertThat(manifest.path("warehouse").path("location").asText()).isEqualTo(warehouse.toString());
+        assertThat(manifest.path("warehouse").path("sha256").asText()).isEqualTo(sha256(warehouse));
         assertThat(manifest.path("definition").path("name").asText()).isEqualTo("summary");
         assertThat(manifest.path("definition").path("sha256").asText())
                 .isEqualTo(sha256(TestingProject.root().resolve("state-machines/summary.asl.json")));

@@ -122,7 +122,9 @@ public final class RunManifestTask
     private RunManifest.Warehouse warehouse()
     {
         if (warehouse instanceof WarehouseSpecification.DuckDbFile file) {
-            return new RunManifest.Warehouse("duckdb", file.location(), null, null);
+            // the lineage names the warehouse file by its content; a file that is gone now is named without a checksum
+            String sha256 = layout.storage().exists(file.location()) ? Sha256.of(fetch(file.location())) : null;
+            return new RunManifest.Warehouse("duckdb", file.location(), null, sha256);
         }
         if (warehouse instanceof WarehouseSpecification.MotherDuck motherDuck) {
             return new RunManifest.Warehouse("motherduck", null, motherDuck.database(), null);
