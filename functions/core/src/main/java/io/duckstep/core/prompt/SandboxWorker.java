@@ -9,6 +9,7 @@ import io.duckstep.core.duckdb.DuckDbSettings;
 import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.error.DuckStepException;
 import io.duckstep.core.error.WarehouseUnavailableException;
+import io.duckstep.core.query.PackagedQueries;
 import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.secrets.Secret;
@@ -149,6 +150,8 @@ public final class SandboxWorker
                 }
             }
             attach(connection, request, motherDuck);
+            // DuckStep's own rules (counted sales, product codes), as the packaged queries use them
+            PackagedQueries.createMacros(connection);
             List<SqlGuard.TableName> relations = relations(connection);
             try (Statement statement = connection.createStatement()) {
                 List<String> allowed = new ArrayList<>();
