@@ -49,7 +49,7 @@ public final class ModelHandler
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
         Observability.invocation(context, "AskModel", () -> {
-            ModelTaskInput request = LambdaJson.read(input, ModelTaskInput.class);
+            ModelTaskInput request = Observability.request(input, ModelTaskInput.class);
             Observability.count("ModelAttempts", 1);
             LambdaJson.write(output, task.get().run(request));
         });

@@ -38,7 +38,7 @@ public final class DescribeDataHandler
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
         Observability.invocation(context, "DescribeData", () -> {
-            JsonNode request = LambdaJson.read(input, JsonNode.class);
+            JsonNode request = Observability.request(input, JsonNode.class);
             Map<String, String> inputs = new LinkedHashMap<>();
             request.path("inputs").fields().forEachRemaining(entry -> inputs.put(entry.getKey(), entry.getValue().asText()));
             LambdaJson.write(output, task.run(inputs));

@@ -8,11 +8,14 @@ import io.duckstep.core.prompt.SandboxedResult;
 import io.duckstep.core.task.PromptQueryInput;
 import io.duckstep.lambda.support.LambdaJson;
 import io.duckstep.lambda.support.Observability;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 
 import static java.util.Objects.requireNonNull;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * Runs SQL the model wrote, guarded and sandboxed: {@link PromptQueryInput} in, {@link SandboxedResult} out. A refusal,
@@ -21,6 +24,8 @@ import static java.util.Objects.requireNonNull;
 public final class PromptQueryHandler
         implements RequestStreamHandler
 {
+    private static final Logger LOG = LoggerFactory.getLogger(PromptQueryHandler.class);
+
     private final PromptQueryTask task;
 
     public PromptQueryHandler()
@@ -37,12 +42,13 @@ public final class PromptQueryHandler
     public void handleRequest(InputStream input, OutputStream output, Context context)
     {
         Observability.invocation(context, "RunQuery", () -> {
-            PromptQueryInput request = LambdaJson.read(input, PromptQueryInput.class);
+            PromptQueryInput request = Observability.request(input, PromptQueryInput.class);
             try {
                 LambdaJson.write(output, task.run(request.sql(), request.inputs()));
             }
             catch (RejectedQueryException refused) {
                 Observability.count("GuardRefusals", 1);
+                LOG.info("query refused by the guard", entry("reason", refused.getMessage()));
                 throw refused;
             }
         });

@@ -183,6 +183,9 @@ class QueryHandlersTest
         // the refusal is counted in the DuckStep namespace (EMF), once
         assertThat(logs).filteredOn(line -> line.contains("\"GuardRefusals\""))
                 .singleElement().asString().contains("\"Namespace\":\"DuckStep\"").contains("\"GuardRefusals\":1");
+        // and logged with the prompt run's execution name, which the definition passes as runId
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("\"message\":\"query refused by the guard\"")
+                .contains("\"execution_name\":\"prompt-7f3a\"").contains("\"state\":\"RunQuery\""));
     }
 
     private static JsonNode invoke(com.amazonaws.services.lambda.runtime.RequestStreamHandler handler, InputStream event, TestingContext context)

@@ -1,12 +1,14 @@
 package io.duckstep.lambda.support;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsBuilder;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
+import java.io.InputStream;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +54,17 @@ public final class Observability
             body.run();
             return null;
         });
+    }
+
+    /**
+     * Reads a task's input as {@code type}; the execution name it carries as {@code runId} (the definitions pass
+     * {@code $$.Execution.Name}) goes on the invocation's further log lines.
+     */
+    public static <T> T request(InputStream input, Class<T> type)
+    {
+        JsonNode node = LambdaJson.read(input, JsonNode.class);
+        executionName(node.path("runId").isTextual() ? node.path("runId").asText() : null);
+        return LambdaJson.MAPPER.convertValue(node, type);
     }
 
     /** The Step Functions execution name (the run id) on the invocation's further log lines; null where the input carries none. */
