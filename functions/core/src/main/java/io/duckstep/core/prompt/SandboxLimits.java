@@ -31,6 +31,7 @@ public record SandboxLimits(Duration timeout, int rowCap, int characterCap, long
     public static final long MARGIN_BYTES = 256L << 20;
     /** Between the worker's own cancel and its kill. The query ends within {@code timeout} plus this plus a poll. */
     public static final Duration KILL_GRACE = Duration.ofMillis(1500);
+    static final long MINIMUM_MEMORY_BYTES = 16L << 20;
     /** Resident memory that is not private data: DuckDB's library and the JVM's mapped files. */
     static final long FILE_BACKED_BYTES = 96L << 20;
 
@@ -39,16 +40,17 @@ public record SandboxLimits(Duration timeout, int rowCap, int characterCap, long
     public SandboxLimits
     {
         requireNonNull(timeout, "timeout is null");
-        if (timeout.isNegative() || timeout.isZero() || rowCap < 1 || characterCap < 1 || memoryLimitBytes < (16L << 20) || marginBytes <= FILE_BACKED_BYTES) {
+        if (timeout.isNegative() || timeout.isZero() || rowCap < 1 || characterCap < 1 || memoryLimitBytes < MINIMUM_MEMORY_BYTES || marginBytes <= FILE_BACKED_BYTES) {
             throw new IllegalArgumentException("invalid sandbox limits: timeout " + timeout + ", rows " + rowCap + ", characters " + characterCap
                     + ", memory " + memoryLimitBytes + ", margin " + marginBytes);
         }
     }
 
     /** The defaults, with DuckDB's configured memory limit. */
+    /** The sandbox for DuckDB's configured memory limit; never less than {@link #MINIMUM_MEMORY_BYTES}, below which no worker could answer. */
     public static SandboxLimits of(DuckDbSettings settings)
     {
-        return new SandboxLimits(TIMEOUT, ROW_CAP, CHARACTER_CAP, bytes(settings.memoryLimit()), MARGIN_BYTES, true);
+        return new SandboxLimits(TIMEOUT, ROW_CAP, CHARACTER_CAP, Math.max(bytes(settings.memoryLimit()), MINIMUM_MEMORY_BYTES), MARGIN_BYTES, true);
     }
 
     public SandboxLimits withTimeout(Duration timeout)

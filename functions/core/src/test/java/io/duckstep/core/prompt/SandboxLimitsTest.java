@@ -33,6 +33,13 @@ class SandboxLimitsTest
     }
 
     @Test
+    void of_tinyDuckDbLimit_givesTheSandboxSixteenMebibytes()
+    {
+        // a process configured with 1 MB for DuckDB still wires a sandbox (its summary tasks fail with that limit, as they should)
+        assertThat(SandboxLimits.of(new DuckDbSettings("1MB", 1, Path.of("w"))).memoryLimitBytes()).isEqualTo(16L << 20);
+    }
+
+    @Test
     void of_percentOrGarbage_isRefused()
     {
         assertThatThrownBy(() -> SandboxLimits.of(new DuckDbSettings("80%", 1, Path.of("w"))))
