@@ -10,6 +10,7 @@ import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
+import io.duckstep.local.runs.TestingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -50,7 +47,7 @@ class PromptServerLockDownTest
     Path directory;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final MutableClock clock = new MutableClock();
+    private final TestingClock clock = new TestingClock();
     private TestingOpenAiServer model;
     private LocalTasks tasks;
     private Path uploads;
@@ -381,34 +378,5 @@ class PromptServerLockDownTest
             throws Exception
     {
         return new ObjectMapper().readTree(response.body());
-    }
-
-    private static final class MutableClock
-            extends Clock
-    {
-        private volatile Instant now = Instant.parse("2026-12-01T21:00:00Z");
-
-        void advance(Duration duration)
-        {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone()
-        {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone)
-        {
-            return this;
-        }
-
-        @Override
-        public Instant instant()
-        {
-            return now;
-        }
     }
 }
