@@ -82,6 +82,7 @@ public final class LocalTasks
     private final LatestUploadTask latestUploadTask;
     private final ReportTask reportTask;
     private final DescribeDataTask describeDataTask;
+    private final SandboxedQueryRunner sandbox;
     private final PromptQueryTask promptQueryTask;
     private final BuiltOnce<ModelTask> modelTask;
     private final RunManifestTask manifestTask;
@@ -124,8 +125,8 @@ public final class LocalTasks
         this.reportTask = new ReportTask(duckDb, layout, configuration.warehouse());
         WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets, motherDuck);
         this.describeDataTask = new DescribeDataTask(duckDb, new InputTables(storage, transactionsReader), attacher, configuration.warehouse());
-        this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb),
-                new SandboxedQueryRunner(duckDb, storage, secrets, configuration.warehouse(), SandboxLimits.of(duckDb.settings())));
+        this.sandbox = new SandboxedQueryRunner(duckDb, storage, secrets, configuration.warehouse(), SandboxLimits.of(duckDb.settings()));
+        this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb), sandbox);
         this.modelTask = new BuiltOnce<>(requireNonNull(modelTask, "modelTask is null"));
         this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
                 attacher, configuration.warehouse());
@@ -157,6 +158,12 @@ public final class LocalTasks
     public void prepareModelInBackground()
     {
         modelTask.startInBackground("duckstep-model-client");
+    }
+
+    /** Starts the sandbox's worker process for the model's first query, in the background. */
+    public void prepareSandboxInBackground()
+    {
+        sandbox.prepare();
     }
 
     public QueryTask queryTask()

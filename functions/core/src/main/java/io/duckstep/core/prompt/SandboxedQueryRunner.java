@@ -230,6 +230,26 @@ public final class SandboxedQueryRunner
                 directory.resolve("duckdb").toString(), limits.timeout().toMillis(), limits.rowCap(), limits.characterCap());
     }
 
+    /**
+     * Starts the spare worker now (a JVM with DuckDB loaded, no database), for example while an upload is being
+     * validated, so the first question does not wait for it. Does nothing when a spare is there, when spares are off,
+     * or once closed.
+     */
+    public void prepare()
+    {
+        synchronized (this) {
+            if (!closed && spare == null && limits.warmSpare()) {
+                spare = CompletableFuture.supplyAsync(this::startWorker, THREADS);
+            }
+        }
+    }
+
+    /** Whether a spare worker is started or starting. */
+    synchronized boolean hasSpare()
+    {
+        return spare != null;
+    }
+
     private Worker takeWorker()
     {
         CompletableFuture<Worker> ready;

@@ -321,6 +321,27 @@ class HostileQueriesTest
         assertThat(result.json()).startsWith("[{").doesNotContain(directory.toString());
     }
 
+    @Test
+    void prepare_beforeTheFirstQuestion_startsOneSpareWorkerThatAnswersIt()
+            throws Exception
+    {
+        DuckDbSettings settings = new DuckDbSettings("500MB", 2, directory.resolve("prepared"));
+        try (SandboxedQueryRunner prepared = new SandboxedQueryRunner(new DuckDb(settings), new LocalFileStorage(), new TestingSecretStore(Map.of()),
+                new WarehouseSpecification.None(), SandboxLimits.of(settings))) {
+            assertThat(prepared.hasSpare()).isFalse();
+
+            prepared.prepare();
+            prepared.prepare();
+
+            assertThat(prepared.hasSpare()).isTrue();
+            assertThat(prepared.run("SELECT count(*) AS lines FROM mydf", Map.of("mydf", recent)).rows()).isEqualTo(1);
+        }
+        SandboxedQueryRunner withoutSpares = new SandboxedQueryRunner(new DuckDb(settings), new LocalFileStorage(), new TestingSecretStore(Map.of()),
+                new WarehouseSpecification.None(), SandboxLimits.of(settings).withWarmSpare(false));
+        withoutSpares.prepare();
+        assertThat(withoutSpares.hasSpare()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sales_trends.sql", "price_elasticity.sql", "customer_segmentation.sql"})
     void check_packagedSummaryQueries_passTheAllowlist(String name)

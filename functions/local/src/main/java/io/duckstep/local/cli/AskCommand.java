@@ -67,6 +67,7 @@ final class AskCommand
         ModelSettings settings = options.modelSettings();
         LocalTasks tasks = options.tasks(summary);
         tasks.prepareModelInBackground();
+        tasks.prepareSandboxInBackground();
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", question).put("summary", summary);
         if (recent != null) {
             input.put("upload", recent.toString());

@@ -42,6 +42,7 @@ final class ServeCommand
     {
         LocalTasks tasks = options.tasks(true);
         tasks.prepareModelInBackground();
+        tasks.prepareSandboxInBackground();
         try (PromptServer server = new PromptServer(tasks, port, Duration.ofSeconds(waitSeconds))) {
             new Progress(specification.commandLine().getErr()).step("serving POST http://127.0.0.1:" + server.port() + "/prompt (Ctrl-C stops)");
             new CountDownLatch(1).await();
