@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * query), a request carrying the tool result gets the documented final answer. The two replies are the llm
  * module's test fixtures ({@code completions/tool-call.json}, {@code completions/answer.json}).
  */
-final class InstantModelServer
+public final class InstantModelServer
         implements AutoCloseable
 {
     static final String TOOL_CALL = "/benchmark/completions/tool-call.json";
@@ -27,7 +27,7 @@ final class InstantModelServer
     private final byte[] toolCall;
     private final byte[] answer;
 
-    InstantModelServer()
+    public InstantModelServer()
     {
         this.toolCall = resource(TOOL_CALL);
         this.answer = resource(ANSWER);
@@ -41,7 +41,7 @@ final class InstantModelServer
         server.start();
     }
 
-    String baseUrl()
+    public String baseUrl()
     {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }

@@ -28,6 +28,7 @@ import java.util.Map;
                 RunsCommand.class,
                 InspectCommand.class,
                 WatchCommand.class,
+                ClassDataTrainingCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class DuckStepCommand
