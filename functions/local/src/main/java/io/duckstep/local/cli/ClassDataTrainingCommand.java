@@ -1,11 +1,13 @@
 package io.duckstep.local.cli;
 
 import io.duckstep.local.benchmark.InstantModelServer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +16,7 @@ import java.util.concurrent.Callable;
  * {@code duckstep class-data-training DIR} (hidden): what {@code ./duckstep} runs once per build, under
  * {@code -XX:ArchiveClassesAtExit}, so that the class-data archive holds the classes of the common commands
  * (demo, run summary, query, ask against an instant model on loopback, runs, inspect) whichever command a
- * user runs first. Everything is written under DIR; nothing is printed.
+ * user runs first. Everything is written under DIR; a command that fails is named on stderr with its error output.
  */
 @Command(name = "class-data-training", hidden = true, description = "Run the common commands once, for ./duckstep's class-data archive.")
 final class ClassDataTrainingCommand
@@ -22,6 +24,9 @@ final class ClassDataTrainingCommand
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "where the runs write")
     Path directory;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec specification;
 
     @Override
     public Integer call()
@@ -39,7 +44,9 @@ final class ClassDataTrainingCommand
                             "--base-url", model.baseUrl(), "--api-key", "sk-training"),
                     List.of("runs", "--output", demo),
                     List.of("--help"))) {
-                if (DuckStepCommand.execute(arguments.toArray(String[]::new), quiet, quiet) != 0) {
+                StringWriter errors = new StringWriter();
+                if (DuckStepCommand.execute(arguments.toArray(String[]::new), quiet, new PrintWriter(errors, true)) != 0) {
+                    specification.commandLine().getErr().println("duckstep class-data-training: " + arguments.get(0) + " failed: " + errors.toString().strip());
                     failures++;
                 }
             }
