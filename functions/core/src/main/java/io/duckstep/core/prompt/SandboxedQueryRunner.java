@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -318,7 +319,7 @@ public final class SandboxedQueryRunner
         return "Resource limit: the query was stopped because " + what + ". Aggregate more, filter earlier, avoid cross joins and large lists or strings.";
     }
 
-    private record Worker(Process process, Path directory, BufferedReader output, SandboxLimits limits)
+    record Worker(Process process, Path directory, BufferedReader output, SandboxLimits limits)
     {
         static Worker start(Path root, SandboxLimits limits, boolean kernelLimit)
         {
@@ -376,11 +377,28 @@ public final class SandboxedQueryRunner
             command.add(java);
             command.addAll(List.of("-Xms16m", "-Xmx96m", "-Xss512k", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=32m",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
+                    // JVM messages (a class-data archive it cannot map, say) go to stderr: stdout carries the response
+                    "-Xlog:disable", "-Xlog:all=warning:stderr",
                     "-Djava.io.tmpdir=" + directory.resolve("java"),
                     // where the parent found DuckDB's native library (./duckstep extracts it once and points there)
                     "-Djava.library.path=" + System.getProperty("java.library.path", ""),
-                    "-cp", classPath(), SandboxWorker.class.getName()));
+                    "-cp", classPath()));
+            command.addAll(classDataArchive(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            command.add(SandboxWorker.class.getName());
             return command;
+        }
+
+        /**
+         * The class-data archive this JVM maps (./duckstep records one per build), for the worker too: most of its classes
+         * (DuckDB's driver, Jackson, core) are in it, and mapping them is cheaper than loading them. None otherwise.
+         */
+        static List<String> classDataArchive(List<String> jvmArguments)
+        {
+            return jvmArguments.stream()
+                    .filter(argument -> argument.startsWith("-XX:SharedArchiveFile="))
+                    .reduce((first, last) -> last)
+                    .map(List::of)
+                    .orElse(List.of());
         }
 
         static String classPath()
