@@ -33,7 +33,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs a {@link StateMachine} in this process, with a {@link TaskHandler} for each Task resource.
- * Parallel branches and Map iterations really run concurrently. Immutable; one runner can run many
+ * Parallel branches really run concurrently. Immutable; one runner can run many
  * executions, also at the same time.
  */
 public final class LocalStateMachineRunner
@@ -213,7 +213,7 @@ public final class LocalStateMachineRunner
             return this;
         }
 
-        /** How Wait states and retry delays wait; really sleeping by default. */
+        /** How retry delays wait; really sleeping by default. */
         public Builder sleeper(Sleeper sleeper)
         {
             this.sleeper = requireNonNull(sleeper, "sleeper is null");
@@ -226,14 +226,14 @@ public final class LocalStateMachineRunner
             return this;
         }
 
-        /** The time of the context object's timestamps, the history and Wait states' {@code Timestamp}s; the system UTC clock by default. */
+        /** The time of the context object's timestamps and the history; the system UTC clock by default. */
         public Builder clock(Clock clock)
         {
             this.clock = requireNonNull(clock, "clock is null");
             return this;
         }
 
-        /** Randomness for {@code JitterStrategy: FULL} and {@code States.MathRandom} without a seed. */
+        /** Randomness for {@code JitterStrategy: FULL}. */
         public Builder random(RandomGenerator random)
         {
             this.random = requireNonNull(random, "random is null");
@@ -241,7 +241,7 @@ public final class LocalStateMachineRunner
         }
 
         /**
-         * Runs the execution, its Parallel branches, its Map iterations and its Task handlers that have
+         * Runs the execution, its Parallel branches and its Task handlers that have
          * a timeout. It must not bound its threads below what the definition runs at once, or the
          * execution deadlocks; the runner does not shut it down. By default every execution gets its
          * own unbounded pool of daemon threads, shut down when it ends.

@@ -3,7 +3,6 @@ package io.duckstep.asl.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.asl.Sleeper;
 import io.duckstep.asl.TaskHandler;
-import io.duckstep.asl.intrinsic.IntrinsicEvaluator;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * and the services the runner was built with.
  *
  * @param input the execution's input, never modified
- * @param executor runs Parallel branches, Map iterations and Task handlers that have a timeout
+ * @param executor runs Parallel branches and Task handlers that have a timeout
  * @param taskPermits when present, bounds how many Task handlers run at once
  */
 public record ExecutionEnvironment(
@@ -53,10 +52,5 @@ public record ExecutionEnvironment(
         requireNonNull(executor, "executor is null");
         requireNonNull(taskPermits, "taskPermits is null");
         requireNonNull(history, "history is null");
-    }
-
-    IntrinsicEvaluator intrinsics()
-    {
-        return new IntrinsicEvaluator(random);
     }
 }
