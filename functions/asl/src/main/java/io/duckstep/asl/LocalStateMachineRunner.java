@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +44,6 @@ public final class LocalStateMachineRunner
     private final Clock clock;
     private final RandomGenerator random;
     private final Optional<ExecutorService> executor;
-    private final OptionalInt maxConcurrentTasks;
 
     private LocalStateMachineRunner(Builder builder)
     {
@@ -56,7 +54,6 @@ public final class LocalStateMachineRunner
         this.clock = builder.clock;
         this.random = builder.random;
         this.executor = builder.executor;
-        this.maxConcurrentTasks = builder.maxConcurrentTasks;
         Set<String> missing = new TreeSet<>(stateMachine.resources());
         missing.removeAll(handlers.keySet());
         if (!missing.isEmpty()) {
@@ -106,7 +103,6 @@ public final class LocalStateMachineRunner
                 clock,
                 random,
                 executorService,
-                maxConcurrentTasks.isPresent() ? Optional.of(new Semaphore(maxConcurrentTasks.getAsInt(), true)) : Optional.empty(),
                 history);
         CancellationToken cancellation = CancellationToken.root();
         Future<JsonNode> run = executorService.submit(() -> new GraphRunner(environment).run(stateMachine.definition().graph(), environment.input(), cancellation));
@@ -190,7 +186,6 @@ public final class LocalStateMachineRunner
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = new SecureRandom();
         private Optional<ExecutorService> executor = Optional.empty();
-        private OptionalInt maxConcurrentTasks = OptionalInt.empty();
 
         private Builder() {}
 
@@ -249,16 +244,6 @@ public final class LocalStateMachineRunner
         public Builder executor(ExecutorService executor)
         {
             this.executor = Optional.of(requireNonNull(executor, "executor is null"));
-            return this;
-        }
-
-        /** At most this many Task handlers run at the same time within one execution; unlimited by default. */
-        public Builder maxConcurrentTasks(int maxConcurrentTasks)
-        {
-            if (maxConcurrentTasks < 1) {
-                throw new IllegalArgumentException("maxConcurrentTasks must be at least 1, was " + maxConcurrentTasks);
-            }
-            this.maxConcurrentTasks = OptionalInt.of(maxConcurrentTasks);
             return this;
         }
 

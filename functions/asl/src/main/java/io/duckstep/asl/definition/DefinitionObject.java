@@ -89,16 +89,6 @@ final class DefinitionObject
         return new DefinitionObject(stateMachineName, stateName, qualify(elementLocation), object);
     }
 
-    String stateMachineName()
-    {
-        return stateMachineName;
-    }
-
-    Optional<String> stateName()
-    {
-        return stateName;
-    }
-
     ObjectNode node()
     {
         return node;

@@ -7,9 +7,7 @@ import io.duckstep.asl.TaskHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 
 import static java.util.Objects.requireNonNull;
@@ -20,7 +18,6 @@ import static java.util.Objects.requireNonNull;
  *
  * @param input the execution's input, never modified
  * @param executor runs Parallel branches and Task handlers that have a timeout
- * @param taskPermits when present, bounds how many Task handlers run at once
  */
 public record ExecutionEnvironment(
         String stateMachineName,
@@ -34,7 +31,6 @@ public record ExecutionEnvironment(
         Clock clock,
         RandomGenerator random,
         ExecutorService executor,
-        Optional<Semaphore> taskPermits,
         ExecutionHistory history)
 {
     public ExecutionEnvironment
@@ -50,7 +46,6 @@ public record ExecutionEnvironment(
         requireNonNull(clock, "clock is null");
         requireNonNull(random, "random is null");
         requireNonNull(executor, "executor is null");
-        requireNonNull(taskPermits, "taskPermits is null");
         requireNonNull(history, "history is null");
     }
 }

@@ -60,11 +60,6 @@ public final class JsonPath
         return root;
     }
 
-    public List<PathSegment> segments()
-    {
-        return segments;
-    }
-
     /** A reference path identifies a single node of the input by member names and non-negative indexes only. */
     public boolean isReferencePath()
     {
