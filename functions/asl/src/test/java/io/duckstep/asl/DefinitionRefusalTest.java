@@ -25,6 +25,7 @@ class DefinitionRefusalTest
             input-path                  | Unsupported | Step   | InputPath                          | InputPath in a Pass state is not supported by the local runner
             pass-result                 | Unsupported | Step   | Result                             | Result in a Pass state is not supported by the local runner
             fail-constant-error         | Unsupported | Broken | Error                              | Error in a Fail state is not supported by the local runner
+            fail-cause-intrinsic        | Unsupported | Broken | CausePath                          | intrinsic functions in CausePath are not supported by the local runner
             parallel-result-selector    | Unsupported | Both   | ResultSelector                     | ResultSelector in a Parallel state is not supported by the local runner
             timeout-seconds-path        | Unsupported | Call   | TimeoutSecondsPath                 | TimeoutSecondsPath in a Task state is not supported by the local runner
             jsonata                     | Unsupported | -      | QueryLanguage                      | JSONata is not supported

@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Builds the context object ({@code $$}) a state sees: {@code Execution}, {@code StateMachine},
- * and {@code State}.
+ * Builds the context object ({@code $$}) a state sees: {@code Execution}, {@code StateMachine} and {@code State}.
  */
 final class ContextObjects
 {
