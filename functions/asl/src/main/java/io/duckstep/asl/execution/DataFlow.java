@@ -31,11 +31,14 @@ final class DataFlow
         }
     }
 
-    /** Reads a path some field names; matching nothing is a {@code States.Runtime} error naming the field. */
-    static JsonNode read(JsonPath path, JsonNode input, JsonNode context, String field)
+    /**
+     * Reads the path a field holds ({@code Parameters.x.$}, {@code ErrorPath}); matching nothing is a
+     * {@code States.Runtime} error worded as AWS Step Functions words it.
+     */
+    static JsonNode readField(JsonPath path, JsonNode input, JsonNode context, String field)
     {
         return path.read(input, context)
-                .orElseThrow(() -> StateFailedException.runtime("Invalid path '" + path + "' in " + field + ": it matches nothing in the "
-                        + (path.root() == JsonPath.Root.INPUT ? "state input" : "context object")));
+                .orElseThrow(() -> StateFailedException.runtime("The JSONPath '" + path + "' specified for the field '" + field
+                        + "' could not be found in the " + (path.root() == JsonPath.Root.INPUT ? "input" : "context object")));
     }
 }

@@ -24,7 +24,7 @@ final class FailStateRunner
 
     private static String text(JsonPath path, JsonNode input, JsonNode context, String field)
     {
-        JsonNode value = DataFlow.read(path, input, context, field);
+        JsonNode value = DataFlow.readField(path, input, context, field);
         if (!value.isTextual()) {
             throw StateFailedException.runtime(field + " must select a string but selected " + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }

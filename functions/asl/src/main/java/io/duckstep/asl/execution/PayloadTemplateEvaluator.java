@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duckstep.asl.definition.PayloadTemplate;
 import io.duckstep.asl.intrinsic.IntrinsicFailureException;
-import io.duckstep.asl.path.JsonPath;
 
 import java.util.Map;
 
@@ -40,9 +39,7 @@ final class PayloadTemplateEvaluator
             @Override
             public JsonNode path(PayloadTemplate.PathValue path)
             {
-                return path.path().read(input, context)
-                        .orElseThrow(() -> StateFailedException.runtime("The JSONPath '" + path.path() + "' specified for the field '" + path.field()
-                                + "' could not be found in the " + (path.path().root() == JsonPath.Root.INPUT ? "input" : "context object")));
+                return DataFlow.readField(path.path(), input, context, path.field());
             }
 
             @Override
