@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Hears about an execution's progress as it happens, for example to print it. Called from the
- * threads running the states (several at once inside Parallel and Map states), so an
+ * threads running the states (several at once inside Parallel states), so an
  * implementation must be thread-safe and quick.
  */
 public interface ExecutionListener

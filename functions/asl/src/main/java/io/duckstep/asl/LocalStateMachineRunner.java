@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,7 +32,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Runs a {@link StateMachine} in this process, with a {@link TaskHandler} for each Task resource.
- * Parallel branches and Map iterations really run concurrently. Immutable; one runner can run many
+ * Parallel branches really run concurrently. Immutable; one runner can run many
  * executions, also at the same time.
  */
 public final class LocalStateMachineRunner
@@ -45,7 +44,6 @@ public final class LocalStateMachineRunner
     private final Clock clock;
     private final RandomGenerator random;
     private final Optional<ExecutorService> executor;
-    private final OptionalInt maxConcurrentTasks;
 
     private LocalStateMachineRunner(Builder builder)
     {
@@ -56,7 +54,6 @@ public final class LocalStateMachineRunner
         this.clock = builder.clock;
         this.random = builder.random;
         this.executor = builder.executor;
-        this.maxConcurrentTasks = builder.maxConcurrentTasks;
         Set<String> missing = new TreeSet<>(stateMachine.resources());
         missing.removeAll(handlers.keySet());
         if (!missing.isEmpty()) {
@@ -106,7 +103,6 @@ public final class LocalStateMachineRunner
                 clock,
                 random,
                 executorService,
-                maxConcurrentTasks.isPresent() ? Optional.of(new Semaphore(maxConcurrentTasks.getAsInt(), true)) : Optional.empty(),
                 history);
         CancellationToken cancellation = CancellationToken.root();
         Future<JsonNode> run = executorService.submit(() -> new GraphRunner(environment).run(stateMachine.definition().graph(), environment.input(), cancellation));
@@ -190,7 +186,6 @@ public final class LocalStateMachineRunner
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random = new SecureRandom();
         private Optional<ExecutorService> executor = Optional.empty();
-        private OptionalInt maxConcurrentTasks = OptionalInt.empty();
 
         private Builder() {}
 
@@ -213,7 +208,7 @@ public final class LocalStateMachineRunner
             return this;
         }
 
-        /** How Wait states and retry delays wait; really sleeping by default. */
+        /** How retry delays wait; really sleeping by default. */
         public Builder sleeper(Sleeper sleeper)
         {
             this.sleeper = requireNonNull(sleeper, "sleeper is null");
@@ -226,14 +221,14 @@ public final class LocalStateMachineRunner
             return this;
         }
 
-        /** The time of the context object's timestamps, the history and Wait states' {@code Timestamp}s; the system UTC clock by default. */
+        /** The time of the context object's timestamps and the history; the system UTC clock by default. */
         public Builder clock(Clock clock)
         {
             this.clock = requireNonNull(clock, "clock is null");
             return this;
         }
 
-        /** Randomness for {@code JitterStrategy: FULL} and {@code States.MathRandom} without a seed. */
+        /** Randomness for {@code JitterStrategy: FULL}. */
         public Builder random(RandomGenerator random)
         {
             this.random = requireNonNull(random, "random is null");
@@ -241,7 +236,7 @@ public final class LocalStateMachineRunner
         }
 
         /**
-         * Runs the execution, its Parallel branches, its Map iterations and its Task handlers that have
+         * Runs the execution, its Parallel branches and its Task handlers that have
          * a timeout. It must not bound its threads below what the definition runs at once, or the
          * execution deadlocks; the runner does not shut it down. By default every execution gets its
          * own unbounded pool of daemon threads, shut down when it ends.
@@ -249,16 +244,6 @@ public final class LocalStateMachineRunner
         public Builder executor(ExecutorService executor)
         {
             this.executor = Optional.of(requireNonNull(executor, "executor is null"));
-            return this;
-        }
-
-        /** At most this many Task handlers run at the same time within one execution; unlimited by default. */
-        public Builder maxConcurrentTasks(int maxConcurrentTasks)
-        {
-            if (maxConcurrentTasks < 1) {
-                throw new IllegalArgumentException("maxConcurrentTasks must be at least 1, was " + maxConcurrentTasks);
-            }
-            this.maxConcurrentTasks = OptionalInt.of(maxConcurrentTasks);
             return this;
         }
 

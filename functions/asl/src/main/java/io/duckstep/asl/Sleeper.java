@@ -3,7 +3,7 @@ package io.duckstep.asl;
 import java.time.Duration;
 
 /**
- * Waits for Wait states and between retries. Tests inject one that records the durations instead of sleeping.
+ * Waits between retries. Tests inject one that records the durations instead of sleeping.
  */
 @FunctionalInterface
 public interface Sleeper

@@ -2,12 +2,9 @@ package io.duckstep.asl;
 
 import io.duckstep.asl.definition.DefinitionParser;
 import io.duckstep.asl.definition.DefinitionText;
-import io.duckstep.asl.definition.MapState;
-import io.duckstep.asl.definition.ParallelState;
 import io.duckstep.asl.definition.State;
 import io.duckstep.asl.definition.StateGraph;
 import io.duckstep.asl.definition.StateMachineDefinition;
-import io.duckstep.asl.definition.TaskState;
 
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +14,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A parsed, validated Amazon States Language definition (JSONPath query language), ready to run
- * with a {@link LocalStateMachineRunner}. Immutable and safe to share.
+ * with a {@link LocalStateMachineRunner}. Only what the project's workflows use is implemented (see
+ * {@link UnsupportedDefinitionException}). Immutable and safe to share.
  */
 public final class StateMachine
 {
@@ -67,7 +65,7 @@ public final class StateMachine
         return ARN_PREFIX + "stateMachine:" + name;
     }
 
-    /** Every Task {@code Resource} the definition uses, including inside Parallel branches and Map item processors. */
+    /** Every Task {@code Resource} the definition uses, including inside Parallel branches. */
     public Set<String> resources()
     {
         return resources;
@@ -81,15 +79,8 @@ public final class StateMachine
     private static void collectResources(StateGraph graph, Set<String> resources)
     {
         for (State state : graph.states().values()) {
-            if (state instanceof TaskState task) {
-                resources.add(task.resource());
-            }
-            else if (state instanceof ParallelState parallel) {
-                parallel.branches().forEach(branch -> collectResources(branch, resources));
-            }
-            else if (state instanceof MapState map) {
-                collectResources(map.itemProcessor(), resources);
-            }
+            state.taskResource().ifPresent(resources::add);
+            state.nestedGraphs().values().forEach(nested -> collectResources(nested, resources));
         }
     }
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>An exception thrown here fails the task the way AWS Lambda reports a Java exception: the
  * error name is the exception's fully-qualified class name, the cause is
  * {@code {"errorMessage": <message>, "errorType": <class name>}}. Handlers may run concurrently
- * (Parallel branches, Map iterations) and may be interrupted when their work is cancelled.
+ * (Parallel branches) and may be interrupted when their work is cancelled.
  */
 @FunctionalInterface
 public interface TaskHandler

@@ -19,17 +19,27 @@ class DefinitionRefusalTest
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
             unknown-state-type          | Unsupported | Odd    | Type                               | unknown state type 'Activity'
+            map-state                   | Unsupported | Each   | Type                               | Map states are not supported by the local runner
+            wait-state                  | Unsupported | Pause  | Type                               | Wait states are not supported by the local runner
             unknown-field               | Unsupported | Step   | Colour                             | unknown field in a Pass state
+            input-path                  | Unsupported | Step   | InputPath                          | InputPath in a Pass state is not supported by the local runner
+            pass-result                 | Unsupported | Step   | Result                             | Result in a Pass state is not supported by the local runner
+            fail-constant-error         | Unsupported | Broken | Error                              | Error in a Fail state is not supported by the local runner
+            fail-cause-intrinsic        | Unsupported | Broken | CausePath                          | intrinsic functions in CausePath are not supported by the local runner
+            parallel-result-selector    | Unsupported | Both   | ResultSelector                     | ResultSelector in a Parallel state is not supported by the local runner
+            timeout-seconds-path        | Unsupported | Call   | TimeoutSecondsPath                 | TimeoutSecondsPath in a Task state is not supported by the local runner
             jsonata                     | Unsupported | -      | QueryLanguage                      | JSONata is not supported
             jsonata-state               | Unsupported | Step   | QueryLanguage                      | JSONata is not supported
-            unknown-intrinsic           | Unsupported | Step   | Parameters.nested.reversed.$       | unknown intrinsic function States.StringReverse
-            unsupported-choice-operator | Unsupported | Decide | Choices[0].Not.StringContains      | unsupported Choice operator 'StringContains'
-            item-reader                 | Unsupported | Each   | ItemReader                         | distributed Map
-            distributed-map             | Unsupported | Each   | ItemProcessor.ProcessorConfig.Mode | the distributed Map is not supported
+            unknown-intrinsic           | Unsupported | Step   | Parameters.nested.reversed.$       | unsupported intrinsic function States.StringReverse
+            intrinsic-format            | Unsupported | Step   | Parameters.text.$                  | unsupported intrinsic function States.Format; the local runner implements States.MathAdd
+            unsupported-choice-operator | Unsupported | Decide | Choices[0].And[1].StringMatches    | unsupported Choice operator 'StringMatches'
+            choice-or                   | Unsupported | Decide | Choices[0].Or                      | Or rules are not supported by the local runner
             heartbeat                   | Unsupported | Call   | HeartbeatSeconds                   | heartbeats
             assign                      | Unsupported | Step   | Assign                             | workflow variables
             unknown-resource            | Unsupported | Call   | Resource                           | no task handler is available for the resource 'arn:aws:lambda:us-east-1:123456789012:function:Unknown'
             filter-path                 | Unsupported | Step   | Parameters.cheap.$                 | filter expression
+            wildcard-path               | Unsupported | Step   | Parameters.prices.$                | wildcard
+            dynamic-array               | Unsupported | Step   | Parameters.list[1]                 | inside arrays are not supported by the local runner
             missing-next-target         | Invalid     | First  | Next                               | 'Nowhere' does not name a state of the top level
             next-and-end                | Invalid     | First  | -                                  | must not have both Next and
             no-next-no-end              | Invalid     | First  | -                                  | needs either Next or
@@ -39,14 +49,13 @@ class DefinitionRefusalTest
             duplicate-nested-state-name | Invalid     | Done   | -                                  | state names must be unique
             start-at-missing            | Invalid     | -      | StartAt                            | 'Begin' does not name a state of the top level
             next-into-branch            | Invalid     | Jump   | Next                               | 'Inside' does not name a state of the top level
-            result-path-wildcard        | Invalid     | Step   | ResultPath                         | must be a reference path
+            result-path-not-reference   | Invalid     | Step   | ResultPath                         | must be a reference path
             choice-with-next            | Invalid     | Decide | Next                               | is not allowed in a Choice state
-            wait-two-durations          | Invalid     | Pause  | -                                  | exactly one of Seconds, SecondsPath, Timestamp and TimestampPath
             retry-bad-backoff           | Invalid     | Call   | Retry[0].BackoffRate               | must be at least 1.0
-            intrinsic-bad-arity         | Invalid     | Step   | Parameters.a.$                     | States.ArrayGetItem takes exactly 2 arguments
-            choice-bad-literal          | Invalid     | Decide | Choices[0].NumericEquals           | must be a number
+            intrinsic-bad-arity         | Invalid     | Step   | Parameters.a.$                     | States.MathAdd takes exactly 2 arguments
+            choice-bad-literal          | Invalid     | Decide | Choices[0].NumericLessThan         | must be a number
             no-terminal-state           | Invalid     | -      | States                             | no terminal state
-            invalid-path                | Invalid     | Step   | InputPath                          | must start with '$'
+            invalid-path                | Invalid     | Step   | ResultPath                         | must start with '$'
             """)
     void parse_refusedDefinition_namesStateAndField(String file, String kind, String state, String field, String problem)
     {
@@ -96,7 +105,7 @@ class DefinitionRefusalTest
     void parse_duplicateStateNamesInOneObject_isInvalid()
     {
         String definition = """
-                {"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}
+                {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}, "A": {"Type": "Pass", "End": true}}}
                 """;
         assertThatThrownBy(() -> StateMachine.parse("duplicates", definition, Map.of(), Set.of()))
                 .isInstanceOf(InvalidDefinitionException.class)

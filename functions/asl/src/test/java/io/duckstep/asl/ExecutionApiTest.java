@@ -67,7 +67,7 @@ class ExecutionApiTest
         ExecutionResult result = TestDefinitions.runner("two-passes", Map.of(), new RecordingSleeper()).listener(listener).build()
                 .execute("history", json("{}"));
 
-        assertThat(result.output()).contains(json("{\"first\": \"one\", \"second\": \"two\"}"));
+        assertThat(result.output()).contains(json("{\"first\": {\"step\": \"one\"}, \"second\": {\"step\": \"two\"}}"));
         assertThat(heard).containsExactly("entered First", "exited First", "entered Second", "exited Second");
         assertThat(result.history()).extracting(HistoryEvent::type, HistoryEvent::stateName).containsExactly(
                 tuple(HistoryEventType.EXECUTION_STARTED, Optional.empty()),
@@ -107,15 +107,15 @@ class ExecutionApiTest
 
         assertThat(heard).containsExactly(
                 "entered First {\"given\":1}",
-                "exited First {\"given\":1,\"first\":\"one\"}",
-                "entered Second {\"given\":1,\"first\":\"one\"}",
-                "exited Second {\"given\":1,\"first\":\"one\",\"second\":\"two\"}");
+                "exited First {\"given\":1,\"first\":{\"step\":\"one\"}}",
+                "entered Second {\"given\":1,\"first\":{\"step\":\"one\"}}",
+                "exited Second {\"given\":1,\"first\":{\"step\":\"one\"},\"second\":{\"step\":\"two\"}}");
     }
 
     @Test
     void execute_sameRunnerTwice_executionsAreIndependent()
     {
-        LocalStateMachineRunner runner = TestDefinitions.runner("pass-result", Map.of(), new RecordingSleeper()).build();
+        LocalStateMachineRunner runner = TestDefinitions.runner("pass-parameters", Map.of(), new RecordingSleeper()).build();
 
         ExecutionResult first = runner.execute("first", json("{\"georefOf\": \"Home\"}"));
         ((ObjectNode) first.output().orElseThrow().get("coords")).put("x-datum", 0);
@@ -132,7 +132,7 @@ class ExecutionApiTest
             ExecutionResult result = TestDefinitions.runner("parallel-plain", Map.of(), new RecordingSleeper()).executor(executor).build()
                     .execute("own-executor", json("{\"x\": 1}"));
 
-            assertThat(result.output()).contains(json("[\"a\", 1, {\"x\": 1}]"));
+            assertThat(result.output()).contains(json("[{\"branch\": \"a\"}, {\"b\": 1}, {\"x\": 1}]"));
             assertThat(executor.isShutdown()).isFalse();
         }
         finally {

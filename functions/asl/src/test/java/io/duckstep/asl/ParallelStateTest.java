@@ -162,7 +162,7 @@ class ParallelStateTest
     {
         ExecutionResult result = run("parallel-plain", "{\"x\": {\"y\": 1}}");
 
-        assertThat(result.output()).contains(json("[\"a\", {\"y\": 1}, {\"x\": {\"y\": 1}}]"));
+        assertThat(result.output()).contains(json("[{\"branch\": \"a\"}, {\"b\": {\"y\": 1}}, {\"x\": {\"y\": 1}}]"));
     }
 
     private static ObjectNode object(String name, String value)

@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PassAndContextTest
 {
     @Test
-    void execute_passResultWithResultPath_addsResultToInput()
+    void execute_passParametersWithResultPath_addsResultToInput()
     {
-        ExecutionResult result = run("pass-result", "{\"georefOf\": \"Home\"}");
+        ExecutionResult result = run("pass-parameters", "{\"georefOf\": \"Home\"}");
 
         assertThat(result.output()).contains(json("""
                 {"georefOf": "Home", "coords": {"x-datum": 0.381018, "y-datum": 622.2269926397355}}

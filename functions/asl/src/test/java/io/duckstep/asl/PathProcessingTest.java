@@ -14,7 +14,7 @@ import static io.duckstep.asl.TestDefinitions.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * InputPath, Parameters, ResultSelector, ResultPath and OutputPath, applied in that order.
+ * Parameters, ResultSelector and ResultPath, applied in that order.
  * Expected outputs are worked out by hand from the specification's rules.
  */
 class PathProcessingTest
@@ -52,18 +52,19 @@ class PathProcessingTest
 
         assertThat(received).containsExactly(json("""
                 {"flagged": true,
-                 "parts": {"first": 0, "last3": [30, 40, 50]},
+                 "parts": {"first": 0, "last": 50},
                  "execution": "test-execution",
-                 "count": 6,
+                 "count": 11,
                  "list": [{"value": 10}, "literal"]}
                 """));
         assertThat(result.output()).contains(json("""
-                {"nested": {"echoed": {"first": 0, "last3": [30, 40, 50]}, "constant": "c"}}
+                {"payload": {"flagged": 7, "vals": [0, 10, 20, 30, 40, 50]}, "other": 1,
+                 "result": {"nested": {"echoed": {"first": 0, "last": 50}, "constant": "c"}}}
                 """));
     }
 
     @Test
-    void execute_resultPathNull_passesRawInputOn()
+    void execute_resultPathNull_passesInputOn()
     {
         TaskHandler echo = input -> json("\"ignored\"");
 
@@ -73,23 +74,7 @@ class PathProcessingTest
     }
 
     @Test
-    void execute_inputPathNull_effectiveInputIsEmptyObject()
-    {
-        ExecutionResult result = run("input-path-null", "{\"a\": 1}");
-
-        assertThat(result.output()).contains(json("{\"a\": 1, \"empty\": {}}"));
-    }
-
-    @Test
-    void execute_outputPathNull_outputIsEmptyObject()
-    {
-        ExecutionResult result = run("output-path-null", "{\"a\": 1}");
-
-        assertThat(result.output()).contains(json("{}"));
-    }
-
-    @Test
-    void execute_inputPathMatchingNothing_failsWithRuntimeErrorThatRetryAndCatchIgnore()
+    void execute_parametersPathMatchingNothing_failsWithRuntimeErrorThatRetryAndCatchIgnore()
     {
         RecordingSleeper sleeper = new RecordingSleeper();
         List<JsonNode> received = new ArrayList<>();
@@ -103,13 +88,13 @@ class PathProcessingTest
 
         assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(result.error()).contains("States.Runtime");
-        assertThat(result.cause()).hasValueSatisfying(cause -> assertThat(cause).contains("$.missing").contains("InputPath"));
+        assertThat(result.cause()).hasValueSatisfying(cause -> assertThat(cause).contains("$.missing").contains("Parameters.value.$"));
         assertThat(received).isEmpty();
         assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
-    void execute_parametersPathMatchingNothing_failsWithRuntimeErrorNamingField()
+    void execute_passParametersPathMatchingNothing_failsWithRuntimeErrorNamingField()
     {
         ExecutionResult result = run("missing-parameter-path", "{}");
 

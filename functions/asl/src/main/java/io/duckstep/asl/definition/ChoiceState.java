@@ -1,31 +1,52 @@
 package io.duckstep.asl.definition;
 
-import io.duckstep.asl.path.JsonPath;
-
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * {@code "Type": "Choice"}: goes to the {@code Next} of the first matching rule, else to {@code Default}.
- * An empty {@code inputPath} or {@code outputPath} stands for the JSON value {@code null}.
  */
-public record ChoiceState(
-        String name,
-        Optional<JsonPath> inputPath,
-        Optional<JsonPath> outputPath,
-        List<ChoiceBranch> choices,
-        Optional<String> defaultState)
+public record ChoiceState(String name, List<ChoiceBranch> choices, Optional<String> defaultState)
         implements State
 {
     public ChoiceState
     {
         requireNonNull(name, "name is null");
-        requireNonNull(inputPath, "inputPath is null");
-        requireNonNull(outputPath, "outputPath is null");
         choices = List.copyOf(requireNonNull(choices, "choices is null"));
         requireNonNull(defaultState, "defaultState is null");
+    }
+
+    @Override
+    public Map<String, String> targets()
+    {
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (int i = 0; i < choices.size(); i++) {
+            targets.put("Choices[" + i + "].Next", choices.get(i).next());
+        }
+        defaultState.ifPresent(next -> targets.put("Default", next));
+        return targets;
+    }
+
+    @Override
+    public boolean isTerminal()
+    {
+        return false;
+    }
+
+    @Override
+    public Map<String, StateGraph> nestedGraphs()
+    {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<String> taskResource()
+    {
+        return Optional.empty();
     }
 
     @Override

@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
  */
 final class DefinitionObject
 {
-    /** Fields of the Amazon States Language the local runner knows but does not implement, with the reason. */
+    /** Fields of the Amazon States Language the local runner does not implement for any state type, with the reason. */
     private static final Map<String, String> UNSUPPORTED_FIELDS = Map.ofEntries(
             Map.entry("HeartbeatSeconds", "heartbeats belong to activities and callback tasks, which the local runner does not run"),
             Map.entry("HeartbeatSecondsPath", "heartbeats belong to activities and callback tasks, which the local runner does not run"),
@@ -32,23 +32,12 @@ final class DefinitionObject
             Map.entry("Arguments", "JSONata fields are not supported; use the JSONPath query language"),
             Map.entry("Output", "JSONata fields are not supported; use the JSONPath query language"),
             Map.entry("Condition", "JSONata fields are not supported; use the JSONPath query language"),
-            Map.entry("Items", "JSONata fields are not supported; use the JSONPath query language"),
-            Map.entry("ItemReader", "reading items from a data source is a distributed Map feature, which is not supported"),
-            Map.entry("ItemBatcher", "item batching is a distributed Map feature, which is not supported"),
-            Map.entry("ResultWriter", "writing results is a distributed Map feature, which is not supported"),
-            Map.entry("ToleratedFailurePercentage", "tolerated failures are a distributed Map feature, which is not supported"),
-            Map.entry("ToleratedFailurePercentagePath", "tolerated failures are a distributed Map feature, which is not supported"),
-            Map.entry("ToleratedFailureCount", "tolerated failures are a distributed Map feature, which is not supported"),
-            Map.entry("ToleratedFailureCountPath", "tolerated failures are a distributed Map feature, which is not supported"),
-            Map.entry("Label", "Label is a distributed Map feature, which is not supported"),
-            Map.entry("MaxConcurrencyPath", "MaxConcurrencyPath is not supported; use MaxConcurrency"));
+            Map.entry("Items", "JSONata fields are not supported; use the JSONPath query language"));
 
     /** Fields the local runner implements for some state type. */
     private static final Set<String> IMPLEMENTED_FIELDS = Set.of(
-            "Type", "Comment", "QueryLanguage", "Next", "End", "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath",
-            "Retry", "Catch", "Resource", "TimeoutSeconds", "TimeoutSecondsPath", "Result", "Choices", "Default",
-            "Seconds", "SecondsPath", "Timestamp", "TimestampPath", "Error", "Cause", "ErrorPath", "CausePath",
-            "Branches", "ItemsPath", "ItemSelector", "ItemProcessor", "Iterator", "MaxConcurrency");
+            "Type", "Comment", "QueryLanguage", "Next", "End", "Parameters", "ResultSelector", "ResultPath",
+            "Retry", "Catch", "Resource", "TimeoutSeconds", "Choices", "Default", "ErrorPath", "CausePath", "Branches");
 
     private final String stateMachineName;
     private final Optional<String> stateName;
@@ -100,25 +89,6 @@ final class DefinitionObject
         return new DefinitionObject(stateMachineName, stateName, qualify(elementLocation), object);
     }
 
-    /** A nested rule object such as {@code Not}, located at {@code field}. */
-    DefinitionObject nested(String field, JsonNode value)
-    {
-        if (!(value instanceof ObjectNode object)) {
-            throw invalid(field, "must be a JSON object");
-        }
-        return new DefinitionObject(stateMachineName, stateName, qualify(field), object);
-    }
-
-    String stateMachineName()
-    {
-        return stateMachineName;
-    }
-
-    Optional<String> stateName()
-    {
-        return stateName;
-    }
-
     ObjectNode node()
     {
         return node;
@@ -137,16 +107,20 @@ final class DefinitionObject
 
     /**
      * Refuses every field that is not in {@code supported}: with an {@link UnsupportedDefinitionException}
-     * when the local runner does not implement it anywhere, with an {@link InvalidDefinitionException}
-     * when it is a field the runner knows but that does not belong in {@code what}.
+     * when it is in {@code notImplemented} (the Amazon States Language allows it in {@code what}, the local
+     * runner does not implement it) or the local runner implements it nowhere, with an
+     * {@link InvalidDefinitionException} when it is a field the runner knows but that does not belong in {@code what}.
      */
-    void checkFields(Set<String> supported, String what)
+    void checkFields(Set<String> supported, Set<String> notImplemented, String what)
     {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (supported.contains(name)) {
                 continue;
+            }
+            if (notImplemented.contains(name)) {
+                throw unsupported(name, name + " in " + what + " is not supported by the local runner");
             }
             String reason = UNSUPPORTED_FIELDS.get(name);
             if (reason != null) {
@@ -230,10 +204,10 @@ final class DefinitionObject
     }
 
     /**
-     * {@code InputPath}, {@code OutputPath} and the like: absent means {@code $}, JSON {@code null}
-     * (an empty optional) means nothing, a string is a path.
+     * {@code ResultPath}: absent means {@code $}, JSON {@code null} (an empty optional) means nothing,
+     * a string must be a reference path into the input.
      */
-    Optional<JsonPath> pathOrNull(String field)
+    Optional<JsonPath> referencePathOrNull(String field)
     {
         JsonNode value = node.get(field);
         if (value == null) {
@@ -242,19 +216,11 @@ final class DefinitionObject
         if (value.isNull()) {
             return Optional.empty();
         }
-        return Optional.of(path(field));
-    }
-
-    /** {@code ResultPath}: like {@link #pathOrNull} but the path must be a reference path into the input. */
-    Optional<JsonPath> referencePathOrNull(String field)
-    {
-        Optional<JsonPath> path = pathOrNull(field);
-        path.ifPresent(value -> {
-            if (!value.isReferencePath()) {
-                throw invalid(field, "must be a reference path into the input (member names and indexes only, no $$, wildcards or slices): '" + value + "'");
-            }
-        });
-        return path;
+        JsonPath path = path(field);
+        if (!path.isReferencePath()) {
+            throw invalid(field, "must be a reference path into the input (member names and non-negative indexes only, no $$): '" + path + "'");
+        }
+        return Optional.of(path);
     }
 
     /** A required path string. */
@@ -270,16 +236,6 @@ final class DefinitionObject
         catch (UnsupportedPathException e) {
             throw unsupported(field, e.getMessage(), e);
         }
-    }
-
-    /** A required path string that selects a single node. */
-    JsonPath definitePath(String field)
-    {
-        JsonPath path = path(field);
-        if (!path.isDefinite()) {
-            throw invalid(field, "must select a single value (no wildcards or slices): '" + path + "'");
-        }
-        return path;
     }
 
     InvalidDefinitionException invalid(String field, String problem)

@@ -21,7 +21,7 @@ public final class DefinitionParser
     public static StateMachineDefinition parse(String stateMachineName, JsonNode document, Set<String> availableResources)
     {
         DefinitionObject top = DefinitionObject.document(stateMachineName, document);
-        top.checkFields(TOP_LEVEL_FIELDS, "the top level of a definition");
+        top.checkFields(TOP_LEVEL_FIELDS, Set.of(), "the top level of a definition");
         StateGraphParser.queryLanguage(top);
         top.optionalString("Version");
         StateMachineDefinition definition = new StateMachineDefinition(StateGraphParser.parseGraph(top), top.optionalInteger("TimeoutSeconds", 1));

@@ -4,10 +4,8 @@ import io.duckstep.asl.InvalidDefinitionException;
 import io.duckstep.asl.UnsupportedDefinitionException;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,15 +46,15 @@ final class DefinitionValidator
             for (State state : graph.states().values()) {
                 if (!seen.add(state.name())) {
                     throw invalid(Optional.of(state.name()), Optional.empty(),
-                            "state names must be unique across the whole state machine, including Parallel branches and Map item processors");
+                            "state names must be unique across the whole state machine, including Parallel branches");
                 }
-                nestedGraphs(state).values().forEach(pending::push);
+                state.nestedGraphs().values().forEach(pending::push);
             }
         }
     }
 
     /**
-     * @param owner the Parallel or Map state holding the graph, empty for the top level
+     * @param owner the Parallel state holding the graph, empty for the top level
      * @param location where the graph sits in its owner, for example {@code Branches[1].}
      */
     private void checkGraph(StateGraph graph, Optional<String> owner, String location)
@@ -65,21 +63,22 @@ final class DefinitionValidator
             throw invalid(owner, Optional.of(location + "StartAt"), "'" + graph.startAt() + "' does not name a state of " + describe(owner));
         }
         for (State state : graph.states().values()) {
-            for (Map.Entry<String, String> target : targets(state).entrySet()) {
+            for (Map.Entry<String, String> target : state.targets().entrySet()) {
                 if (!graph.states().containsKey(target.getValue())) {
                     throw invalid(Optional.of(state.name()), Optional.of(target.getKey()),
                             "'" + target.getValue() + "' does not name a state of " + describe(owner) + "; states transition only within their own graph");
                 }
             }
-            if (state instanceof TaskState task && !availableResources.contains(task.resource())) {
+            Optional<String> resource = state.taskResource().filter(name -> !availableResources.contains(name));
+            if (resource.isPresent()) {
                 throw new UnsupportedDefinitionException(stateMachineName, Optional.of(state.name()), Optional.of("Resource"),
-                        "no task handler is available for the resource '" + task.resource() + "'; available resources: " + new TreeSet<>(availableResources));
+                        "no task handler is available for the resource '" + resource.get() + "'; available resources: " + new TreeSet<>(availableResources));
             }
-            nestedGraphs(state).forEach((field, nested) -> checkGraph(nested, Optional.of(state.name()), field + "."));
+            state.nestedGraphs().forEach((field, nested) -> checkGraph(nested, Optional.of(state.name()), field + "."));
         }
         checkReachability(graph, owner);
-        if (graph.states().values().stream().noneMatch(StateProperties::isTerminal)) {
-            throw invalid(owner, Optional.of(location + "States"), describe(owner) + " has no terminal state (\"End\": true, Succeed or Fail), so it could never finish");
+        if (graph.states().values().stream().noneMatch(State::isTerminal)) {
+            throw invalid(owner, Optional.of(location + "States"), describe(owner) + " has no terminal state (\"End\": true or Fail), so it could never finish");
         }
     }
 
@@ -90,7 +89,7 @@ final class DefinitionValidator
         while (!pending.isEmpty()) {
             String name = pending.pop();
             if (reached.add(name)) {
-                pending.addAll(targets(graph.state(name)).values());
+                pending.addAll(graph.state(name).targets().values());
             }
         }
         for (String name : graph.states().keySet()) {
@@ -98,39 +97,6 @@ final class DefinitionValidator
                 throw invalid(Optional.of(name), Optional.empty(), "the state is not reachable from the StartAt of " + describe(owner));
             }
         }
-    }
-
-    /** Every transition a state can take, keyed by the field that names it. */
-    private static Map<String, String> targets(State state)
-    {
-        Map<String, String> targets = new LinkedHashMap<>();
-        StateProperties.transition(state).flatMap(Transition::next).ifPresent(next -> targets.put("Next", next));
-        if (state instanceof ChoiceState choice) {
-            for (int i = 0; i < choice.choices().size(); i++) {
-                targets.put("Choices[" + i + "].Next", choice.choices().get(i).next());
-            }
-            choice.defaultState().ifPresent(next -> targets.put("Default", next));
-        }
-        List<Catcher> catchers = StateProperties.errorHandling(state).catchers();
-        for (int i = 0; i < catchers.size(); i++) {
-            targets.put("Catch[" + i + "].Next", catchers.get(i).next());
-        }
-        return targets;
-    }
-
-    private static Map<String, StateGraph> nestedGraphs(State state)
-    {
-        Map<String, StateGraph> graphs = new LinkedHashMap<>();
-        if (state instanceof ParallelState parallel) {
-            List<StateGraph> branches = new ArrayList<>(parallel.branches());
-            for (int i = 0; i < branches.size(); i++) {
-                graphs.put("Branches[" + i + "]", branches.get(i));
-            }
-        }
-        if (state instanceof MapState map) {
-            graphs.put("ItemProcessor", map.itemProcessor());
-        }
-        return graphs;
     }
 
     private static String describe(Optional<String> owner)

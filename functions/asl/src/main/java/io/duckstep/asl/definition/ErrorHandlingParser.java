@@ -35,7 +35,7 @@ final class ErrorHandlingParser
         List<Retrier> retriers = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             DefinitionObject retrier = state.element("Retry", i, array.get(i));
-            retrier.checkFields(RETRIER_FIELDS, "a retrier");
+            retrier.checkFields(RETRIER_FIELDS, Set.of(), "a retrier");
             List<String> errorEquals = errorEquals(retrier, i == array.size() - 1);
             double backoffRate = retrier.optionalNumber("BackoffRate").orElse(Retrier.DEFAULT_BACKOFF_RATE);
             if (backoffRate < 1.0) {
@@ -61,7 +61,7 @@ final class ErrorHandlingParser
         List<Catcher> catchers = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             DefinitionObject catcher = state.element("Catch", i, array.get(i));
-            catcher.checkFields(CATCHER_FIELDS, "a catcher");
+            catcher.checkFields(CATCHER_FIELDS, Set.of(), "a catcher");
             catchers.add(new Catcher(
                     errorEquals(catcher, i == array.size() - 1),
                     catcher.requiredString("Next"),

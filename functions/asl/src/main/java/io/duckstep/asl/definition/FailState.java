@@ -1,21 +1,47 @@
 package io.duckstep.asl.definition;
 
+import io.duckstep.asl.path.JsonPath;
+
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code "Type": "Fail"}: fails with an error and a cause, each a constant ({@code Error}, {@code Cause})
- * or taken from the input ({@code ErrorPath}, {@code CausePath}, a path or an intrinsic function).
+ * {@code "Type": "Fail"}: fails with an error and a cause read from its input ({@code ErrorPath}, {@code CausePath}).
  */
-public record FailState(String name, Optional<PayloadTemplate> error, Optional<PayloadTemplate> cause)
+public record FailState(String name, Optional<JsonPath> errorPath, Optional<JsonPath> causePath)
         implements State
 {
     public FailState
     {
         requireNonNull(name, "name is null");
-        requireNonNull(error, "error is null");
-        requireNonNull(cause, "cause is null");
+        requireNonNull(errorPath, "errorPath is null");
+        requireNonNull(causePath, "causePath is null");
+    }
+
+    @Override
+    public Map<String, String> targets()
+    {
+        return Map.of();
+    }
+
+    @Override
+    public boolean isTerminal()
+    {
+        return true;
+    }
+
+    @Override
+    public Map<String, StateGraph> nestedGraphs()
+    {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<String> taskResource()
+    {
+        return Optional.empty();
     }
 
     @Override

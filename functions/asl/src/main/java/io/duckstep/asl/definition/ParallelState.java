@@ -2,25 +2,22 @@ package io.duckstep.asl.definition;
 
 import io.duckstep.asl.path.JsonPath;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code "Type": "Parallel"}: runs every branch concurrently on the same input; its result is the
- * array of the branches' outputs, in branch order.
- * An empty {@code inputPath}, {@code resultPath} or {@code outputPath} stands for the JSON value {@code null}.
+ * {@code "Type": "Parallel"}: runs every branch concurrently on the state's input; its result is the
+ * array of the branches' outputs, in branch order. An empty {@code resultPath} stands for the JSON value {@code null}.
  */
 public record ParallelState(
         String name,
         Transition transition,
-        Optional<JsonPath> inputPath,
-        Optional<PayloadTemplate> parameters,
         List<StateGraph> branches,
-        Optional<PayloadTemplate> resultSelector,
         Optional<JsonPath> resultPath,
-        Optional<JsonPath> outputPath,
         ErrorHandling errorHandling)
         implements State
 {
@@ -28,13 +25,37 @@ public record ParallelState(
     {
         requireNonNull(name, "name is null");
         requireNonNull(transition, "transition is null");
-        requireNonNull(inputPath, "inputPath is null");
-        requireNonNull(parameters, "parameters is null");
         branches = List.copyOf(requireNonNull(branches, "branches is null"));
-        requireNonNull(resultSelector, "resultSelector is null");
         requireNonNull(resultPath, "resultPath is null");
-        requireNonNull(outputPath, "outputPath is null");
         requireNonNull(errorHandling, "errorHandling is null");
+    }
+
+    @Override
+    public Map<String, String> targets()
+    {
+        return errorHandling.targets(transition);
+    }
+
+    @Override
+    public boolean isTerminal()
+    {
+        return transition.isEnd();
+    }
+
+    @Override
+    public Map<String, StateGraph> nestedGraphs()
+    {
+        Map<String, StateGraph> graphs = new LinkedHashMap<>();
+        for (int i = 0; i < branches.size(); i++) {
+            graphs.put("Branches[" + i + "]", branches.get(i));
+        }
+        return graphs;
+    }
+
+    @Override
+    public Optional<String> taskResource()
+    {
+        return Optional.empty();
     }
 
     @Override

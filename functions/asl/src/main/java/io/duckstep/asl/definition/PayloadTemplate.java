@@ -6,18 +6,31 @@ import io.duckstep.asl.path.JsonPath;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A parsed payload template ({@code Parameters}, {@code ResultSelector}, {@code ItemSelector}): JSON
- * whose members named {@code something.$} are replaced by the value of a path or an intrinsic function.
+ * A parsed payload template ({@code Parameters}, {@code ResultSelector}): JSON whose object members
+ * named {@code something.$} are replaced by the value of a path or an intrinsic function.
  */
 public sealed interface PayloadTemplate
-        permits PayloadTemplate.Literal, PayloadTemplate.ObjectTemplate, PayloadTemplate.ArrayTemplate, PayloadTemplate.PathValue, PayloadTemplate.IntrinsicValue
+        permits PayloadTemplate.Literal, PayloadTemplate.ObjectTemplate, PayloadTemplate.PathValue, PayloadTemplate.IntrinsicValue
 {
+    /** Calls the visitor's method for this template's kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    interface Visitor<R>
+    {
+        R literal(Literal template);
+
+        R object(ObjectTemplate template);
+
+        R path(PathValue template);
+
+        R intrinsic(IntrinsicValue template);
+    }
+
     /** JSON copied as it is. */
     record Literal(JsonNode value)
             implements PayloadTemplate
@@ -25,6 +38,12 @@ public sealed interface PayloadTemplate
         public Literal
         {
             requireNonNull(value, "value is null");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor)
+        {
+            return visitor.literal(this);
         }
     }
 
@@ -36,14 +55,11 @@ public sealed interface PayloadTemplate
         {
             members = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(members, "members is null")));
         }
-    }
 
-    record ArrayTemplate(List<PayloadTemplate> elements)
-            implements PayloadTemplate
-    {
-        public ArrayTemplate
+        @Override
+        public <R> R accept(Visitor<R> visitor)
         {
-            elements = List.copyOf(requireNonNull(elements, "elements is null"));
+            return visitor.object(this);
         }
     }
 
@@ -60,6 +76,12 @@ public sealed interface PayloadTemplate
             requireNonNull(path, "path is null");
             requireNonNull(field, "field is null");
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor)
+        {
+            return visitor.path(this);
+        }
     }
 
     /**
@@ -74,6 +96,12 @@ public sealed interface PayloadTemplate
         {
             requireNonNull(call, "call is null");
             requireNonNull(field, "field is null");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor)
+        {
+            return visitor.intrinsic(this);
         }
     }
 }

@@ -8,14 +8,13 @@ import io.duckstep.asl.path.InvalidPathException;
 import io.duckstep.asl.path.JsonPath;
 import io.duckstep.asl.path.UnsupportedPathException;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Parses payload templates: every member whose name ends in {@code .$}, however deeply nested (also
- * inside arrays), must hold a path ({@code $...}, {@code $$...}) or an intrinsic function call.
+ * Parses payload templates: every object member whose name ends in {@code .$}, however deeply nested
+ * in objects, must hold a path ({@code $...}, {@code $$...}) or an intrinsic function call. Such members
+ * inside arrays are refused: the workflows do not use them.
  */
 final class PayloadTemplateParser
 {
@@ -28,8 +27,7 @@ final class PayloadTemplateParser
         return parseValue(owner, field, owner.get(field));
     }
 
-    /** A dynamic value: a path or an intrinsic function call, as in {@code ErrorPath}. */
-    static PayloadTemplate parseDynamicValue(DefinitionObject owner, String field, JsonNode value)
+    private static PayloadTemplate parseDynamicValue(DefinitionObject owner, String field, JsonNode value)
     {
         if (!value.isTextual()) {
             throw owner.invalid(field, "must be a string holding a path or an intrinsic function");
@@ -75,14 +73,12 @@ final class PayloadTemplateParser
             return dynamic ? new PayloadTemplate.ObjectTemplate(members) : new PayloadTemplate.Literal(value);
         }
         if (value.isArray()) {
-            List<PayloadTemplate> elements = new ArrayList<>();
-            boolean dynamic = false;
             for (int i = 0; i < value.size(); i++) {
-                PayloadTemplate element = parseValue(owner, field + "[" + i + "]", value.get(i));
-                elements.add(element);
-                dynamic |= !(element instanceof PayloadTemplate.Literal);
+                String elementField = field + "[" + i + "]";
+                if (!(parseValue(owner, elementField, value.get(i)) instanceof PayloadTemplate.Literal)) {
+                    throw owner.unsupported(elementField, "paths and intrinsic functions (.$ members) inside arrays are not supported by the local runner");
+                }
             }
-            return dynamic ? new PayloadTemplate.ArrayTemplate(elements) : new PayloadTemplate.Literal(value);
         }
         return new PayloadTemplate.Literal(value);
     }

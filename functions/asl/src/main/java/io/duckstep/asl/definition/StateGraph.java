@@ -7,8 +7,8 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A {@code StartAt} plus its {@code States}: the top level of a state machine, a Parallel branch or
- * a Map item processor. States transition only within their own graph.
+ * A {@code StartAt} plus its {@code States}: the top level of a state machine or a Parallel branch.
+ * States transition only within their own graph.
  *
  * @param states by name, in definition order
  */

@@ -2,24 +2,24 @@ package io.duckstep.asl.definition;
 
 import io.duckstep.asl.path.JsonPath;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * {@code "Type": "Task"}: runs the handler registered for its {@code Resource}.
- * An empty {@code inputPath}, {@code resultPath} or {@code outputPath} stands for the JSON value {@code null}.
+ * An empty {@code resultPath} stands for the JSON value {@code null}.
  */
 public record TaskState(
         String name,
         Transition transition,
-        Optional<JsonPath> inputPath,
         Optional<PayloadTemplate> parameters,
         String resource,
-        Optional<TaskTimeout> timeout,
+        OptionalInt timeoutSeconds,
         Optional<PayloadTemplate> resultSelector,
         Optional<JsonPath> resultPath,
-        Optional<JsonPath> outputPath,
         ErrorHandling errorHandling)
         implements State
 {
@@ -27,14 +27,36 @@ public record TaskState(
     {
         requireNonNull(name, "name is null");
         requireNonNull(transition, "transition is null");
-        requireNonNull(inputPath, "inputPath is null");
         requireNonNull(parameters, "parameters is null");
         requireNonNull(resource, "resource is null");
-        requireNonNull(timeout, "timeout is null");
+        requireNonNull(timeoutSeconds, "timeoutSeconds is null");
         requireNonNull(resultSelector, "resultSelector is null");
         requireNonNull(resultPath, "resultPath is null");
-        requireNonNull(outputPath, "outputPath is null");
         requireNonNull(errorHandling, "errorHandling is null");
+    }
+
+    @Override
+    public Map<String, String> targets()
+    {
+        return errorHandling.targets(transition);
+    }
+
+    @Override
+    public boolean isTerminal()
+    {
+        return transition.isEnd();
+    }
+
+    @Override
+    public Map<String, StateGraph> nestedGraphs()
+    {
+        return Map.of();
+    }
+
+    @Override
+    public Optional<String> taskResource()
+    {
+        return Optional.of(resource);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.duckstep.asl.definition;
 
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -27,5 +28,11 @@ public record Transition(Optional<String> next)
     public boolean isEnd()
     {
         return next.isEmpty();
+    }
+
+    /** {@code Next} and the state it names; none for {@code "End": true}. */
+    Map<String, String> targets()
+    {
+        return next.map(name -> Map.of("Next", name)).orElse(Map.of());
     }
 }

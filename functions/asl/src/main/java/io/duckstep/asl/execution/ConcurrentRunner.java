@@ -14,8 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs Parallel branches or Map iterations on the executor, at most {@code maxConcurrency} at once,
- * and returns their outputs in their own order. The first failure cancels the others (their
+ * Runs Parallel branches on the executor, all at once, and returns their outputs in their own order. The first failure cancels the others (their
  * cancellation token is set and their threads interrupted), waits until those already running have
  * stopped, and is rethrown: nothing a cancelled branch does can happen after the state has failed
  * (a Catch that cleans up after the failure runs last).
@@ -26,35 +25,24 @@ final class ConcurrentRunner
 
     private ConcurrentRunner() {}
 
-    /**
-     * @param maxConcurrency at most this many at once; 0 means all at once
-     */
-    static List<JsonNode> runAll(ExecutorService executor, List<Function<CancellationToken, JsonNode>> work, int maxConcurrency, CancellationToken parent)
+    static List<JsonNode> runAll(ExecutorService executor, List<Function<CancellationToken, JsonNode>> work, CancellationToken parent)
     {
         int count = work.size();
         if (count == 0) {
             return List.of();
         }
-        int limit = maxConcurrency == 0 ? count : Math.min(maxConcurrency, count);
         CancellationToken group = parent.child();
         CompletionService<IndexedOutput> completion = new ExecutorCompletionService<>(executor);
         Running active = new Running();
         List<Future<IndexedOutput>> futures = new ArrayList<>(count);
         JsonNode[] outputs = new JsonNode[count];
-        int submitted = 0;
-        int running = 0;
-        int completed = 0;
         try {
-            while (completed < count) {
-                while (submitted < count && running < limit) {
-                    int index = submitted++;
-                    futures.add(completion.submit(() -> active.run(group, () -> new IndexedOutput(index, work.get(index).apply(group)))));
-                    running++;
-                }
-                Future<IndexedOutput> done = completion.take();
-                running--;
-                completed++;
-                IndexedOutput output = done.get();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(completion.submit(() -> active.run(group, () -> new IndexedOutput(index, work.get(index).apply(group)))));
+            }
+            for (int completed = 0; completed < count; completed++) {
+                IndexedOutput output = completion.take().get();
                 outputs[output.index()] = output.output();
             }
             return Arrays.asList(outputs);

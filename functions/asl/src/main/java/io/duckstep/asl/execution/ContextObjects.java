@@ -1,6 +1,5 @@
 package io.duckstep.asl.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,8 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Builds the context object ({@code $$}) a state sees: {@code Execution}, {@code StateMachine},
- * {@code State} and, inside a Map state's item selector, {@code Map.Item}.
+ * Builds the context object ({@code $$}) a state sees: {@code Execution}, {@code StateMachine} and {@code State}.
  */
 final class ContextObjects
 {
@@ -35,17 +33,6 @@ final class ContextObjects
         stateMachine.put("Id", environment.stateMachineArn());
         stateMachine.put("Name", environment.stateMachineName());
         return context;
-    }
-
-    /** A shallow copy of a Map state's context object with {@code Map.Item.Index} and {@code Map.Item.Value}. */
-    static ObjectNode withMapItem(ObjectNode context, int index, JsonNode value)
-    {
-        ObjectNode copy = NODES.objectNode();
-        copy.setAll(context);
-        ObjectNode item = copy.putObject("Map").putObject("Item");
-        item.put("Index", index);
-        item.set("Value", value);
-        return copy;
     }
 
     static String format(Instant instant)

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Runs a Task, Parallel or Map state's work under its {@code Retry} and {@code Catch} fields:
+ * Runs a Task or Parallel state's work under its {@code Retry} and {@code Catch} fields:
  * retriers first (waiting through the sleeper), then the first matching catcher, which places
  * {@code {"Error": ..., "Cause": ...}} into the state's raw input at its {@code ResultPath}.
  */
@@ -69,7 +69,7 @@ final class ErrorHandlingRunner
         return output;
     }
 
-    static void sleep(ExecutionEnvironment environment, Duration duration)
+    private static void sleep(ExecutionEnvironment environment, Duration duration)
     {
         try {
             environment.sleeper().sleep(duration);

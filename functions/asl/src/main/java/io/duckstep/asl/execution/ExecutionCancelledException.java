@@ -1,7 +1,7 @@
 package io.duckstep.asl.execution;
 
 /**
- * The work was cancelled: a sibling Parallel branch or Map iteration failed, the execution timed
+ * The work was cancelled: a sibling Parallel branch failed, the execution timed
  * out or its caller was interrupted. Never retried or caught; it unwinds the cancelled work.
  */
 public final class ExecutionCancelledException

@@ -3,14 +3,11 @@ package io.duckstep.asl.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.asl.Sleeper;
 import io.duckstep.asl.TaskHandler;
-import io.duckstep.asl.intrinsic.IntrinsicEvaluator;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 
 import static java.util.Objects.requireNonNull;
@@ -20,8 +17,7 @@ import static java.util.Objects.requireNonNull;
  * and the services the runner was built with.
  *
  * @param input the execution's input, never modified
- * @param executor runs Parallel branches, Map iterations and Task handlers that have a timeout
- * @param taskPermits when present, bounds how many Task handlers run at once
+ * @param executor runs Parallel branches and Task handlers that have a timeout
  */
 public record ExecutionEnvironment(
         String stateMachineName,
@@ -35,7 +31,6 @@ public record ExecutionEnvironment(
         Clock clock,
         RandomGenerator random,
         ExecutorService executor,
-        Optional<Semaphore> taskPermits,
         ExecutionHistory history)
 {
     public ExecutionEnvironment
@@ -51,12 +46,6 @@ public record ExecutionEnvironment(
         requireNonNull(clock, "clock is null");
         requireNonNull(random, "random is null");
         requireNonNull(executor, "executor is null");
-        requireNonNull(taskPermits, "taskPermits is null");
         requireNonNull(history, "history is null");
-    }
-
-    IntrinsicEvaluator intrinsics()
-    {
-        return new IntrinsicEvaluator(random);
     }
 }

@@ -3,14 +3,11 @@ package io.duckstep.asl.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.asl.definition.ChoiceState;
 import io.duckstep.asl.definition.FailState;
-import io.duckstep.asl.definition.MapState;
 import io.duckstep.asl.definition.ParallelState;
 import io.duckstep.asl.definition.PassState;
 import io.duckstep.asl.definition.State;
 import io.duckstep.asl.definition.StateGraph;
-import io.duckstep.asl.definition.SucceedState;
 import io.duckstep.asl.definition.TaskState;
-import io.duckstep.asl.definition.WaitState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +15,7 @@ import java.time.Instant;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Interprets a graph of states (the top level, a Parallel branch, a Map iteration) from its
+ * Interprets a graph of states (the top level or a Parallel branch) from its
  * {@code StartAt} until a state ends it, recording each state in the history.
  */
 public final class GraphRunner
@@ -29,7 +26,7 @@ public final class GraphRunner
     public GraphRunner(ExecutionEnvironment environment)
     {
         this.environment = requireNonNull(environment, "environment is null");
-        this.templates = new PayloadTemplateEvaluator(environment.intrinsics());
+        this.templates = new PayloadTemplateEvaluator();
     }
 
     /**
@@ -87,33 +84,15 @@ public final class GraphRunner
             }
 
             @Override
-            public StateOutcome waitState(WaitState wait)
-            {
-                return WaitStateRunner.run(wait, input, scope);
-            }
-
-            @Override
-            public StateOutcome succeed(SucceedState succeed)
-            {
-                return EndStateRunner.succeed(succeed, input, scope);
-            }
-
-            @Override
             public StateOutcome fail(FailState fail)
             {
-                return EndStateRunner.fail(fail, input, scope, templates);
+                return FailStateRunner.run(fail, input, scope);
             }
 
             @Override
             public StateOutcome parallel(ParallelState parallel)
             {
-                return ParallelStateRunner.run(parallel, input, scope, templates, GraphRunner.this);
-            }
-
-            @Override
-            public StateOutcome map(MapState map)
-            {
-                return MapStateRunner.run(map, input, scope, templates, GraphRunner.this);
+                return ParallelStateRunner.run(parallel, input, scope, GraphRunner.this);
             }
         });
     }

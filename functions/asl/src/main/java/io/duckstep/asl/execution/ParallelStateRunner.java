@@ -3,15 +3,15 @@ package io.duckstep.asl.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duckstep.asl.definition.ParallelState;
 
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * A Parallel state: every branch runs concurrently on the same input; the result is the array of
- * their outputs in branch order. A failing branch fails the state and cancels the others.
+ * A Parallel state: every branch runs concurrently on the state's input; the result is the array of
+ * their outputs in branch order, placed at its {@code ResultPath}. A failing branch fails the state
+ * (which its {@code Catch} may handle) and cancels the others.
  */
 final class ParallelStateRunner
 {
@@ -19,24 +19,15 @@ final class ParallelStateRunner
 
     private ParallelStateRunner() {}
 
-    static StateOutcome run(ParallelState state, JsonNode rawInput, StateScope scope, PayloadTemplateEvaluator templates, GraphRunner graphs)
+    static StateOutcome run(ParallelState state, JsonNode input, StateScope scope, GraphRunner graphs)
     {
-        return ErrorHandlingRunner.run(scope, state.errorHandling(), state.transition(), rawInput, retryCount -> {
-            ObjectNode context = scope.context(retryCount);
-            JsonNode effectiveInput = DataFlow.inputPath(state.inputPath(), rawInput, context);
-            JsonNode branchInput = state.parameters()
-                    .map(template -> templates.evaluate(template, effectiveInput, context))
-                    .orElse(effectiveInput);
+        return ErrorHandlingRunner.run(scope, state.errorHandling(), state.transition(), input, retryCount -> {
             List<Function<CancellationToken, JsonNode>> branches = state.branches().stream()
-                    .map(branch -> (Function<CancellationToken, JsonNode>) cancellation -> graphs.run(branch, branchInput, cancellation))
+                    .map(branch -> (Function<CancellationToken, JsonNode>) cancellation -> graphs.run(branch, input, cancellation))
                     .toList();
             ArrayNode result = NODES.arrayNode();
-            ConcurrentRunner.runAll(scope.environment().executor(), branches, 0, scope.cancellation()).forEach(result::add);
-            JsonNode selected = state.resultSelector()
-                    .map(template -> templates.evaluate(template, result, context))
-                    .orElse(result);
-            JsonNode withResult = DataFlow.resultPath(state.resultPath(), rawInput, selected);
-            return DataFlow.outputPath(state.outputPath(), withResult, context);
+            ConcurrentRunner.runAll(scope.environment().executor(), branches, scope.cancellation()).forEach(result::add);
+            return DataFlow.resultPath(state.resultPath(), input, result);
         });
     }
 }

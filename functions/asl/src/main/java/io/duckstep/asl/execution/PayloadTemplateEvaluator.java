@@ -1,17 +1,12 @@
 package io.duckstep.asl.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duckstep.asl.definition.PayloadTemplate;
-import io.duckstep.asl.intrinsic.IntrinsicEvaluator;
 import io.duckstep.asl.intrinsic.IntrinsicFailureException;
-import io.duckstep.asl.path.JsonPath;
 
 import java.util.Map;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Instantiates a payload template against a state's input and context object. A path that matches
@@ -21,44 +16,43 @@ final class PayloadTemplateEvaluator
 {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final IntrinsicEvaluator intrinsics;
-
-    PayloadTemplateEvaluator(IntrinsicEvaluator intrinsics)
-    {
-        this.intrinsics = requireNonNull(intrinsics, "intrinsics is null");
-    }
-
     JsonNode evaluate(PayloadTemplate template, JsonNode input, JsonNode context)
     {
-        if (template instanceof PayloadTemplate.Literal literal) {
-            return literal.value().deepCopy();
-        }
-        if (template instanceof PayloadTemplate.ObjectTemplate object) {
-            ObjectNode result = NODES.objectNode();
-            for (Map.Entry<String, PayloadTemplate> member : object.members().entrySet()) {
-                result.set(member.getKey(), evaluate(member.getValue(), input, context));
+        return template.accept(new PayloadTemplate.Visitor<>()
+        {
+            @Override
+            public JsonNode literal(PayloadTemplate.Literal literal)
+            {
+                return literal.value().deepCopy();
             }
-            return result;
-        }
-        if (template instanceof PayloadTemplate.ArrayTemplate array) {
-            ArrayNode result = NODES.arrayNode();
-            for (PayloadTemplate element : array.elements()) {
-                result.add(evaluate(element, input, context));
+
+            @Override
+            public JsonNode object(PayloadTemplate.ObjectTemplate object)
+            {
+                ObjectNode result = NODES.objectNode();
+                for (Map.Entry<String, PayloadTemplate> member : object.members().entrySet()) {
+                    result.set(member.getKey(), evaluate(member.getValue(), input, context));
+                }
+                return result;
             }
-            return result;
-        }
-        if (template instanceof PayloadTemplate.PathValue path) {
-            return path.path().read(input, context)
-                    .orElseThrow(() -> StateFailedException.runtime("The JSONPath '" + path.path() + "' specified for the field '" + path.field()
-                            + "' could not be found in the " + (path.path().root() == JsonPath.Root.INPUT ? "input" : "context object")));
-        }
-        PayloadTemplate.IntrinsicValue intrinsic = (PayloadTemplate.IntrinsicValue) template;
-        try {
-            return intrinsics.evaluate(intrinsic.call(), input, context);
-        }
-        catch (IntrinsicFailureException e) {
-            throw StateFailedException.runtime("The function '" + intrinsic.call().text() + "' specified for the field '" + intrinsic.field()
-                    + "' failed: " + e.getMessage());
-        }
+
+            @Override
+            public JsonNode path(PayloadTemplate.PathValue path)
+            {
+                return DataFlow.readField(path.path(), input, context, path.field());
+            }
+
+            @Override
+            public JsonNode intrinsic(PayloadTemplate.IntrinsicValue intrinsic)
+            {
+                try {
+                    return intrinsic.call().evaluate(input, context);
+                }
+                catch (IntrinsicFailureException e) {
+                    throw StateFailedException.runtime("The function '" + intrinsic.call().text() + "' specified for the field '" + intrinsic.field()
+                            + "' failed: " + e.getMessage());
+                }
+            }
+        });
     }
 }

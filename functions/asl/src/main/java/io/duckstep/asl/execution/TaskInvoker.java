@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,50 +28,43 @@ final class TaskInvoker
         if (handler == null) {
             throw new IllegalStateException("No task handler for the resource '" + resource + "'");
         }
-        Optional<Semaphore> permits = environment.taskPermits();
-        acquire(permits);
-        try {
-            if (timeout.isEmpty()) {
+        if (timeout.isEmpty()) {
+            return call(handler, input, scope);
+        }
+        // Whoever claims first decides: the handler runs, or (cancelled before it started) it never will.
+        AtomicBoolean claimed = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Future<JsonNode> future = environment.executor().submit(() -> {
+            if (!claimed.compareAndSet(false, true)) {
+                return NullNode.getInstance();
+            }
+            try {
                 return call(handler, input, scope);
             }
-            // Whoever claims first decides: the handler runs, or (cancelled before it started) it never will.
-            AtomicBoolean claimed = new AtomicBoolean();
-            CountDownLatch finished = new CountDownLatch(1);
-            Future<JsonNode> future = environment.executor().submit(() -> {
-                if (!claimed.compareAndSet(false, true)) {
-                    return NullNode.getInstance();
-                }
-                try {
-                    return call(handler, input, scope);
-                }
-                finally {
-                    finished.countDown();
-                }
-            });
-            try {
-                return future.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS);
+            finally {
+                finished.countDown();
             }
-            catch (TimeoutException e) {
-                // as on AWS, a timed-out task is abandoned, not waited for
-                future.cancel(true);
-                throw new StateFailedException(ErrorNames.TIMEOUT, "The task did not finish within its timeout of " + timeout.get().toSeconds() + " seconds");
-            }
-            catch (InterruptedException e) {
-                // the execution (or a failed sibling branch) cancels this state: nothing the handler does may happen after
-                // the cancellation has been handled, so a handler already running is waited for
-                future.cancel(true);
-                if (!claimed.compareAndSet(false, true)) {
-                    awaitUninterruptibly(finished);
-                }
-                Thread.currentThread().interrupt();
-                throw new ExecutionCancelledException();
-            }
-            catch (ExecutionException e) {
-                throw rethrow(e.getCause());
-            }
+        });
+        try {
+            return future.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS);
         }
-        finally {
-            permits.ifPresent(Semaphore::release);
+        catch (TimeoutException e) {
+            // as on AWS, a timed-out task is abandoned, not waited for
+            future.cancel(true);
+            throw new StateFailedException(ErrorNames.TIMEOUT, "The task did not finish within its timeout of " + timeout.get().toSeconds() + " seconds");
+        }
+        catch (InterruptedException e) {
+            // the execution (or a failed sibling branch) cancels this state: nothing the handler does may happen after
+            // the cancellation has been handled, so a handler already running is waited for
+            future.cancel(true);
+            if (!claimed.compareAndSet(false, true)) {
+                awaitUninterruptibly(finished);
+            }
+            Thread.currentThread().interrupt();
+            throw new ExecutionCancelledException();
+        }
+        catch (ExecutionException e) {
+            throw rethrow(e.getCause());
         }
     }
 
@@ -107,20 +99,6 @@ final class TaskInvoker
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void acquire(Optional<Semaphore> permits)
-    {
-        if (permits.isEmpty()) {
-            return;
-        }
-        try {
-            permits.get().acquire();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ExecutionCancelledException();
         }
     }
 

@@ -1,7 +1,6 @@
 package io.duckstep.asl.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.util.List;
 import java.util.Locale;
@@ -23,39 +22,6 @@ final class IntrinsicArguments
         this.values = List.copyOf(requireNonNull(values, "values is null"));
     }
 
-    int size()
-    {
-        return values.size();
-    }
-
-    List<JsonNode> all()
-    {
-        return values;
-    }
-
-    JsonNode value(int index)
-    {
-        return values.get(index);
-    }
-
-    ArrayNode array(int index)
-    {
-        JsonNode value = values.get(index);
-        if (!(value instanceof ArrayNode array)) {
-            throw failure("argument " + (index + 1) + " must be an array but is " + value.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        return array;
-    }
-
-    String string(int index)
-    {
-        JsonNode value = values.get(index);
-        if (!value.isTextual()) {
-            throw failure("argument " + (index + 1) + " must be a string but is " + value.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        return value.textValue();
-    }
-
     /** An integer argument; a non-integer number is rounded to the nearest integer, as AWS Step Functions does. */
     long integer(int index)
     {
@@ -70,15 +36,6 @@ final class IntrinsicArguments
             return value.longValue();
         }
         return Math.round(value.doubleValue());
-    }
-
-    boolean bool(int index)
-    {
-        JsonNode value = values.get(index);
-        if (!value.isBoolean()) {
-            throw failure("argument " + (index + 1) + " must be a boolean but is " + value.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        return value.booleanValue();
     }
 
     IntrinsicFailureException failure(String problem)

@@ -3,6 +3,7 @@ package io.duckstep.asl.intrinsic;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.asl.path.JsonPath;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -11,32 +12,28 @@ import static java.util.Objects.requireNonNull;
  * A parsed intrinsic function invocation or one of its arguments.
  */
 public sealed interface IntrinsicExpression
-        permits IntrinsicExpression.StringLiteral, IntrinsicExpression.ValueLiteral, IntrinsicExpression.PathArgument, IntrinsicExpression.FunctionCall
+        permits IntrinsicExpression.ValueLiteral, IntrinsicExpression.PathArgument, IntrinsicExpression.FunctionCall
 {
     /**
-     * A quoted string argument.
+     * The argument's value for a call of {@code caller}.
      *
-     * @param value the string with its escapes resolved
-     * @param escapedText the text between the quotes as written, which {@code States.Format} needs
-     * to tell an escaped brace from a placeholder
+     * @throws IntrinsicFailureException when a path matches nothing or a function rejects its arguments
      */
-    record StringLiteral(String value, String escapedText)
-            implements IntrinsicExpression
-    {
-        public StringLiteral
-        {
-            requireNonNull(value, "value is null");
-            requireNonNull(escapedText, "escapedText is null");
-        }
-    }
+    JsonNode evaluate(IntrinsicFunction caller, JsonNode input, JsonNode context);
 
-    /** A number, {@code true}, {@code false} or {@code null}. */
+    /** A string (its escapes resolved), a number, {@code true}, {@code false} or {@code null}. */
     record ValueLiteral(JsonNode value)
             implements IntrinsicExpression
     {
         public ValueLiteral
         {
             requireNonNull(value, "value is null");
+        }
+
+        @Override
+        public JsonNode evaluate(IntrinsicFunction caller, JsonNode input, JsonNode context)
+        {
+            return value;
         }
     }
 
@@ -47,6 +44,14 @@ public sealed interface IntrinsicExpression
         public PathArgument
         {
             requireNonNull(path, "path is null");
+        }
+
+        @Override
+        public JsonNode evaluate(IntrinsicFunction caller, JsonNode input, JsonNode context)
+        {
+            return path.read(input, context)
+                    .orElseThrow(() -> new IntrinsicFailureException(caller.functionName(),
+                            "the path '" + path + "' could not be found in the " + (path.root() == JsonPath.Root.INPUT ? "input" : "context object")));
         }
     }
 
@@ -59,6 +64,26 @@ public sealed interface IntrinsicExpression
             requireNonNull(function, "function is null");
             arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
             requireNonNull(text, "text is null");
+        }
+
+        /**
+         * Evaluates the call against a state's input and the context object.
+         *
+         * @throws IntrinsicFailureException when an argument's path matches nothing or a function rejects its arguments
+         */
+        public JsonNode evaluate(JsonNode input, JsonNode context)
+        {
+            List<JsonNode> values = new ArrayList<>(arguments.size());
+            for (IntrinsicExpression argument : arguments) {
+                values.add(argument.evaluate(function, input, context));
+            }
+            return function.apply(new IntrinsicArguments(function, values));
+        }
+
+        @Override
+        public JsonNode evaluate(IntrinsicFunction caller, JsonNode input, JsonNode context)
+        {
+            return evaluate(input, context);
         }
     }
 }

@@ -1,48 +1,33 @@
 package io.duckstep.asl.intrinsic;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import static java.util.stream.Collectors.joining;
 import static java.util.stream.Collectors.toUnmodifiableMap;
 
 /**
- * The intrinsic functions of the Amazon States Language (JSONPath mode) with how many arguments each takes.
+ * The intrinsic functions of the Amazon States Language (JSONPath mode) the project's workflows use,
+ * with how many arguments each takes.
  */
 public enum IntrinsicFunction
 {
-    FORMAT("States.Format", 1, Integer.MAX_VALUE),
-    STRING_TO_JSON("States.StringToJson", 1, 1),
-    JSON_TO_STRING("States.JsonToString", 1, 1),
-    ARRAY("States.Array", 0, Integer.MAX_VALUE),
-    ARRAY_PARTITION("States.ArrayPartition", 2, 2),
-    ARRAY_CONTAINS("States.ArrayContains", 2, 2),
-    ARRAY_RANGE("States.ArrayRange", 3, 3),
-    ARRAY_GET_ITEM("States.ArrayGetItem", 2, 2),
-    ARRAY_LENGTH("States.ArrayLength", 1, 1),
-    ARRAY_UNIQUE("States.ArrayUnique", 1, 1),
-    BASE64_ENCODE("States.Base64Encode", 1, 1),
-    BASE64_DECODE("States.Base64Decode", 1, 1),
-    HASH("States.Hash", 2, 2),
-    JSON_MERGE("States.JsonMerge", 3, 3),
-    MATH_RANDOM("States.MathRandom", 2, 3),
-    MATH_ADD("States.MathAdd", 2, 2),
-    STRING_SPLIT("States.StringSplit", 2, 2),
-    UUID("States.UUID", 0, 0);
+    MATH_ADD("States.MathAdd", 2);
 
     private static final Map<String, IntrinsicFunction> BY_NAME = Arrays.stream(values())
             .collect(toUnmodifiableMap(IntrinsicFunction::functionName, Function.identity()));
 
     private final String functionName;
-    private final int minimumArguments;
-    private final int maximumArguments;
+    private final int argumentCount;
 
-    IntrinsicFunction(String functionName, int minimumArguments, int maximumArguments)
+    IntrinsicFunction(String functionName, int argumentCount)
     {
         this.functionName = functionName;
-        this.minimumArguments = minimumArguments;
-        this.maximumArguments = maximumArguments;
+        this.argumentCount = argumentCount;
     }
 
     public static Optional<IntrinsicFunction> byName(String name)
@@ -50,24 +35,29 @@ public enum IntrinsicFunction
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
+    /** The names of every function, for messages. */
+    static String functionNames()
+    {
+        return Arrays.stream(values()).map(IntrinsicFunction::functionName).collect(joining(", "));
+    }
+
     public String functionName()
     {
         return functionName;
     }
 
-    public boolean acceptsArgumentCount(int count)
+    public int argumentCount()
     {
-        return count >= minimumArguments && count <= maximumArguments;
+        return argumentCount;
     }
 
-    public String describeArity()
+    /**
+     * @throws IntrinsicFailureException when the arguments have the wrong type or are out of range
+     */
+    JsonNode apply(IntrinsicArguments arguments)
     {
-        if (minimumArguments == maximumArguments) {
-            return minimumArguments == 1 ? "exactly 1 argument" : "exactly " + minimumArguments + " arguments";
-        }
-        if (maximumArguments == Integer.MAX_VALUE) {
-            return "at least " + minimumArguments + (minimumArguments == 1 ? " argument" : " arguments");
-        }
-        return minimumArguments + " to " + maximumArguments + " arguments";
+        return switch (this) {
+            case MATH_ADD -> MathIntrinsics.add(arguments);
+        };
     }
 }

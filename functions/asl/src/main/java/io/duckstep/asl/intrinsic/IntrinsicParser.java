@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.duckstep.asl.path.JsonPath;
 
 import java.math.BigDecimal;
@@ -12,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses an intrinsic function invocation such as {@code States.Format('{} items', States.ArrayLength($.items))}
- * into an {@link IntrinsicExpression.FunctionCall}, checking function names and argument counts.
+ * Parses an intrinsic function invocation such as {@code States.MathAdd($.loop.attempts, 1)} into an
+ * {@link IntrinsicExpression.FunctionCall}, checking function names and argument counts.
  */
 public final class IntrinsicParser
 {
@@ -40,7 +41,7 @@ public final class IntrinsicParser
         IntrinsicParser parser = new IntrinsicParser(text);
         IntrinsicToken first = parser.peek();
         if (first.type() != IntrinsicToken.Type.IDENTIFIER) {
-            throw new InvalidIntrinsicException(text, "expected a function name such as States.Format but found " + first.describe());
+            throw new InvalidIntrinsicException(text, "expected a function name such as States.MathAdd but found " + first.describe());
         }
         IntrinsicExpression.FunctionCall call = parser.functionCall();
         parser.expect(IntrinsicToken.Type.END);
@@ -52,8 +53,9 @@ public final class IntrinsicParser
         IntrinsicToken name = expect(IntrinsicToken.Type.IDENTIFIER);
         IntrinsicFunction function = IntrinsicFunction.byName(name.text())
                 .orElseThrow(() -> name.text().startsWith("States.")
-                        ? new UnsupportedIntrinsicException(text, "unknown intrinsic function " + name.text())
-                        : new InvalidIntrinsicException(text, "expected a function name such as States.Format but found " + name.describe()));
+                        ? new UnsupportedIntrinsicException(text, "unsupported intrinsic function " + name.text()
+                                + "; the local runner implements " + IntrinsicFunction.functionNames())
+                        : new InvalidIntrinsicException(text, "expected a function name such as States.MathAdd but found " + name.describe()));
         expect(IntrinsicToken.Type.OPEN_PARENTHESIS);
         List<IntrinsicExpression> arguments = new ArrayList<>();
         if (peek().type() != IntrinsicToken.Type.CLOSE_PARENTHESIS) {
@@ -64,12 +66,11 @@ public final class IntrinsicParser
             }
         }
         IntrinsicToken close = expect(IntrinsicToken.Type.CLOSE_PARENTHESIS);
-        if (!function.acceptsArgumentCount(arguments.size())) {
-            throw new InvalidIntrinsicException(text, function.functionName() + " takes " + function.describeArity() + " but was given " + arguments.size());
+        if (arguments.size() != function.argumentCount()) {
+            throw new InvalidIntrinsicException(text, function.functionName() + " takes exactly " + function.argumentCount() + " arguments but was given "
+                    + arguments.size());
         }
-        String callText = text.substring(name.position(), close.position() + 1);
-        checkLiteralArguments(function, arguments, callText);
-        return new IntrinsicExpression.FunctionCall(function, arguments, callText);
+        return new IntrinsicExpression.FunctionCall(function, arguments, text.substring(name.position(), close.position() + 1));
     }
 
     private IntrinsicExpression argument()
@@ -78,7 +79,7 @@ public final class IntrinsicParser
         switch (token.type()) {
             case STRING:
                 index++;
-                return new IntrinsicExpression.StringLiteral(FormatTemplate.unescape(token.text()), token.text());
+                return new IntrinsicExpression.ValueLiteral(TextNode.valueOf(unescape(token.text())));
             case NUMBER:
                 index++;
                 return new IntrinsicExpression.ValueLiteral(number(token.text()));
@@ -118,19 +119,19 @@ public final class IntrinsicParser
         return NODES.numberNode(value);
     }
 
-    private void checkLiteralArguments(IntrinsicFunction function, List<IntrinsicExpression> arguments, String callText)
+    /** Resolves the escapes the tokenizer allows in a string: a backslash before ', {, } or another backslash. */
+    private static String unescape(String escaped)
     {
-        if (function == IntrinsicFunction.FORMAT && arguments.get(0) instanceof IntrinsicExpression.StringLiteral template) {
-            int placeholders = FormatTemplate.parse(template.escapedText()).placeholderCount();
-            if (placeholders != arguments.size() - 1) {
-                throw new InvalidIntrinsicException(callText, "the template has " + placeholders + " {} placeholders but " + (arguments.size() - 1) + " values follow it");
+        StringBuilder value = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char character = escaped.charAt(i);
+            if (character == '\\' && i + 1 < escaped.length()) {
+                i++;
+                character = escaped.charAt(i);
             }
+            value.append(character);
         }
-        if (function == IntrinsicFunction.JSON_MERGE
-                && arguments.get(2) instanceof IntrinsicExpression.ValueLiteral deep
-                && deep.value().isBoolean() && deep.value().booleanValue()) {
-            throw new UnsupportedIntrinsicException(callText, "only the shallow merge (false as the third argument) is supported, as in AWS Step Functions");
-        }
+        return value.toString();
     }
 
     private IntrinsicToken peek()

@@ -13,7 +13,7 @@ record IntrinsicToken(Type type, String text, int position)
 {
     enum Type
     {
-        /** A dotted identifier such as {@code States.Format}, {@code true}, {@code false} or {@code null}. */
+        /** A dotted identifier such as {@code States.MathAdd}, {@code true}, {@code false} or {@code null}. */
         IDENTIFIER,
         OPEN_PARENTHESIS,
         CLOSE_PARENTHESIS,

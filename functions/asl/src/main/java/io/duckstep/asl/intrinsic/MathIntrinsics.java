@@ -2,27 +2,12 @@ package io.duckstep.asl.intrinsic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Random;
-import java.util.random.RandomGenerator;
-
 /**
- * {@code States.MathRandom} and {@code States.MathAdd}.
+ * {@code States.MathAdd}.
  */
 final class MathIntrinsics
 {
     private MathIntrinsics() {}
-
-    /** A random integer from the start (inclusive) to the end (exclusive); a seed makes it repeatable. */
-    static JsonNode random(IntrinsicArguments arguments, RandomGenerator random)
-    {
-        long start = arguments.integer(0);
-        long end = arguments.integer(1);
-        if (start >= end) {
-            throw arguments.failure("the start (" + start + ") must be less than the end (" + end + ")");
-        }
-        RandomGenerator generator = arguments.size() == 3 ? new Random(arguments.integer(2)) : random;
-        return IntegerNodes.of(generator.nextLong(start, end));
-    }
 
     static JsonNode add(IntrinsicArguments arguments)
     {

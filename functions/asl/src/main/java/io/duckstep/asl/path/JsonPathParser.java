@@ -2,13 +2,12 @@ package io.duckstep.asl.path;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Parses the JSONPath subset the Amazon States Language needs: {@code $}, {@code $$}, dot members
- * ({@code $.a.b}), bracket members ({@code $['a b']}, {@code $.a.['b']}), indexes ({@code $.a[0]},
- * {@code $.a[-1]}), wildcards ({@code $.a[*]}, {@code $.a.*}) and slices ({@code $.a[1:3]}).
- * Filters, unions, slice steps and deep scans are refused with an {@link UnsupportedPathException}.
+ * ({@code $.a.b}), bracket members ({@code $['a b']}, {@code $.a.['b']}) and indexes ({@code $.a[0]},
+ * {@code $.a[-1]}). Wildcards, slices, filters, unions and deep scans select several nodes, which the
+ * project's workflows never do: they are refused with an {@link UnsupportedPathException}.
  */
 final class JsonPathParser
 {
@@ -65,8 +64,7 @@ final class JsonPathParser
             throw new UnsupportedPathException(text, "a deep scan '..'");
         }
         if (current == '*') {
-            position++;
-            return new PathSegment.Wildcard();
+            throw new UnsupportedPathException(text, "a wildcard '*'");
         }
         if (current == '[') {
             return parseBracket();
@@ -105,7 +103,7 @@ final class JsonPathParser
         String content = text.substring(position, close).strip();
         position = close + 1;
         if (content.equals("*")) {
-            return new PathSegment.Wildcard();
+            throw new UnsupportedPathException(text, "a wildcard '[*]'");
         }
         if (content.startsWith("?")) {
             throw new UnsupportedPathException(text, "a filter expression '[" + content + "]'");
@@ -117,30 +115,15 @@ final class JsonPathParser
             throw new UnsupportedPathException(text, "a union '[" + content + "]'");
         }
         if (content.contains(":")) {
-            return parseSlice(content);
+            throw new UnsupportedPathException(text, "a slice '[" + content + "]'");
         }
         return new PathSegment.Index(parseInteger(content));
-    }
-
-    private PathSegment parseSlice(String content)
-    {
-        String[] parts = content.split(":", -1);
-        if (parts.length > 2) {
-            throw new UnsupportedPathException(text, "a slice with a step '[" + content + "]'");
-        }
-        return new PathSegment.Slice(parseOptionalInteger(parts[0]), parseOptionalInteger(parts[1]));
-    }
-
-    private OptionalInt parseOptionalInteger(String value)
-    {
-        String stripped = value.strip();
-        return stripped.isEmpty() ? OptionalInt.empty() : OptionalInt.of(parseInteger(stripped));
     }
 
     private int parseInteger(String value)
     {
         if (!value.matches("-?[0-9]+")) {
-            throw invalid("'[" + value + "]' is neither a quoted member name, an index, '*' nor a slice");
+            throw invalid("'[" + value + "]' is neither a quoted member name nor an index");
         }
         try {
             return Integer.parseInt(value);
