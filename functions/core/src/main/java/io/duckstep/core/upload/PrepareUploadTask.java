@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,15 +48,15 @@ public final class PrepareUploadTask
         String location = layout.preparedUpload(runId, TABLE);
         Path file;
         long sourceBytes;
-        String sourceSha256;
         try {
             file = layout.storage().fetch(upload);
             sourceBytes = layout.storage().size(upload);
-            sourceSha256 = Sha256.of(file);
         }
         catch (ObjectNotFoundException e) {
             throw new InvalidInputException(upload, "file does not exist");
         }
+        // the checksum is read on a thread of its own while DuckDB reads the same file: neither waits for the other
+        CompletableFuture<String> sourceSha256 = checksum(file);
         Path parquet = temporaryFile(upload);
         try {
             LoadedTransactions loaded;
@@ -68,7 +70,7 @@ public final class PrepareUploadTask
             loaded.notes().forEach(note -> System.err.println("note: " + note));
             layout.storage().publish(parquet, location, "application/vnd.apache.parquet");
             return new PreparedUpload(TABLE, upload, sourceBytes, location, loaded.rowCount(), loaded.encoding(), loaded.notes(), (System.nanoTime() - start) / 1_000_000,
-                    sourceSha256);
+                    join(sourceSha256));
         }
         finally {
             try {
@@ -90,6 +92,35 @@ public final class PrepareUploadTask
         }
         catch (IOException e) {
             throw new ValidationFaultException("Cannot create a temporary file to validate " + upload + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CompletableFuture<String> checksum(Path file)
+    {
+        CompletableFuture<String> checksum = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                checksum.complete(Sha256.of(file));
+            }
+            catch (RuntimeException | Error e) {
+                checksum.completeExceptionally(e);
+            }
+        }, "upload-checksum");
+        thread.setDaemon(true);
+        thread.start();
+        return checksum;
+    }
+
+    private static String join(CompletableFuture<String> checksum)
+    {
+        try {
+            return checksum.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }
