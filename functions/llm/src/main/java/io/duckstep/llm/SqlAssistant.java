@@ -70,14 +70,23 @@ public final class SqlAssistant
     public void prepare()
     {
         try {
+            // shaped like a second attempt: the tool, an earlier tool call and its outcome
             ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
                     .model(settings.model())
                     .addSystemMessage("prepare")
                     .addUserMessage("prepare")
-                    .addTool(ChatCompletionFunctionTool.builder().function(FunctionDefinition.builder().name("prepare").build()).build())
+                    .addTool(queryTool())
+                    .addMessage(ChatCompletionAssistantMessageParam.builder()
+                            .addToolCall(ChatCompletionMessageFunctionToolCall.builder()
+                                    .id("call_prepare")
+                                    .function(ChatCompletionMessageFunctionToolCall.Function.builder().name(TOOL).arguments(arguments("SELECT 1")).build())
+                                    .build())
+                            .build())
+                    .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("call_prepare").content("prepare").build())
                     .build();
-            // what every request goes through first (com.openai.core.PrepareRequest, hidden from Java callers)
+            // what every request goes through first (com.openai.core.PrepareRequest, hidden from Java callers), then its body as JSON
             Class.forName("com.openai.core.PrepareRequest").getMethod("modelNameOrNull", Params.class).invoke(null, params);
+            ObjectMappers.jsonMapper().writeValueAsBytes(params._body());
             ObjectMappers.jsonMapper().readValue(PREPARE_COMPLETION, ChatCompletion.class).validate();
         }
         catch (ReflectiveOperationException | IOException | RuntimeException e) {
