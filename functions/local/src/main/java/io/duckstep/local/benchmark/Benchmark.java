@@ -93,9 +93,13 @@ public final class Benchmark
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classPath = System.getProperty("java.class.path");
     private final String libraryPath = System.getProperty("java.library.path", "");
-    /** How ./duckstep started this JVM (the extracted library, the class-data archive, warnings to stderr): every measured run starts so. */
+    /**
+     * How ./duckstep started this JVM (the extracted library, the class-data archive, the compiler's thresholds, warnings to stderr):
+     * every measured run starts so, DuckDB alone too.
+     */
     private final List<String> launchOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(option -> option.startsWith("-Djava.library.path=") || option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xlog:"))
+            .filter(option -> option.startsWith("-Djava.library.path=") || option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xlog:")
+                    || option.startsWith("-XX:Tier4"))
             .toList();
 
     public Benchmark(Options options, DuckDb duckDb, Consumer<String> progress)
