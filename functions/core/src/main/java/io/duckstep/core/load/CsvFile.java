@@ -7,8 +7,11 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
@@ -114,6 +117,50 @@ final class CsvFile
         }
         catch (ZipException e) {
             throw new InvalidInputException(displayName, OptionalLong.empty(), Optional.empty(), "the gzip stream is corrupt: " + e.getMessage(), e);
+        }
+        catch (IOException e) {
+            throw new ValidationFaultException(displayName + ": cannot read the local copy: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the typed read needs checked of an uncompressed file: its last line, the one line DuckDB drops silently when
+     * it is too long (it refuses any other long line, and the staged path then runs {@link #check()} for the line
+     * number). Reads at most the last {@link #MAX_LINE_BYTES} + 2 bytes; when the last line is too long, reads the whole
+     * file to name the first long line.
+     *
+     * @throws InvalidInputException naming the line
+     * @throws ValidationFaultException when the file cannot be read for another reason
+     */
+    void checkEnd()
+    {
+        if (gzip) {
+            check();
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int tail = (int) Math.min(size, MAX_LINE_BYTES + 2L);
+            ByteBuffer buffer = ByteBuffer.allocate(tail);
+            long position = size - tail;
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, position + buffer.position()) < 0) {
+                    break;
+                }
+            }
+            byte[] bytes = buffer.array();
+            int end = buffer.position();
+            if (end > 0 && bytes[end - 1] == '\n') {
+                end--;
+            }
+            int start = end - 1;
+            while (start >= 0 && bytes[start] != '\n') {
+                start--;
+            }
+            boolean wholeLineSeen = start >= 0 || position == 0;
+            if (!wholeLineSeen || tooLong(end - start - 1, end > 0 ? bytes[end - 1] : 0)) {
+                check();
+            }
         }
         catch (IOException e) {
             throw new ValidationFaultException(displayName + ": cannot read the local copy: " + e.getMessage(), e);

@@ -129,7 +129,8 @@ public final class TransactionsReader
                 default -> {
                     csv = Optional.of(CsvFile.of(file, displayName, type.equals(".csv.gz")));
                     checkCsvHeader(csv.get(), displayName);
-                    FutureTask<Void> check = startCheck(csv.get());
+                    // the typed read needs only the end of an uncompressed file checked; the staged path needs every line
+                    FutureTask<Void> check = startCheck(csv.get(), typedFastPath);
                     OptionalLong rows = typedFastPath ? readTyped(connection, csv.get(), displayName, target, check) : OptionalLong.empty();
                     try {
                         awaitCheck(check, displayName);
@@ -142,6 +143,9 @@ public final class TransactionsReader
                     }
                     if (rows.isPresent()) {
                         return new LoadedTransactions(rows.getAsLong(), encoding, notes, true);
+                    }
+                    if (typedFastPath && !csv.get().gzip()) {
+                        csv.get().check();
                     }
                     encoding = stageCsv(connection, csv.get(), displayName, notes);
                 }
@@ -200,9 +204,9 @@ public final class TransactionsReader
         }
     }
 
-    private static FutureTask<Void> startCheck(CsvFile csv)
+    private static FutureTask<Void> startCheck(CsvFile csv, boolean endOnly)
     {
-        FutureTask<Void> check = new FutureTask<>(csv::check, null);
+        FutureTask<Void> check = new FutureTask<>(endOnly ? csv::checkEnd : csv::check, null);
         Thread checker = new Thread(check, "duckstep-csv-check");
         checker.setDaemon(true);
         checker.start();

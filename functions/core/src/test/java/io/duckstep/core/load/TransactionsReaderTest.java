@@ -423,6 +423,32 @@ class TransactionsReaderTest
     }
 
     @Test
+    void load_longLastLineWithoutLineBreak_namesTheLine()
+            throws Exception
+    {
+        Path file = directory.resolve("long-last.csv");
+        String row = "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK\n";
+        Files.writeString(file, HEADER + row.repeat(1_000) + "2,B," + "y".repeat(3_000_000) + ",1,2009-12-01 07:45:00,1.0,1,UK");
+
+        assertThatThrownBy(() -> reader.load(connection, file, "long-last.csv", "t"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("long-last.csv, line 1002: the line is longer than 2,000,000 bytes");
+    }
+
+    @Test
+    void load_longLastLineWithLineBreak_namesTheLine()
+            throws Exception
+    {
+        Path file = directory.resolve("long-last.csv");
+        String row = "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK\r\n";
+        Files.writeString(file, HEADER + row.repeat(1_000) + "2,B," + "y".repeat(2_000_000) + ",1,2009-12-01 07:45:00,1.0,1,UK\r\n");
+
+        assertThatThrownBy(() -> reader.load(connection, file, "long-last.csv", "t"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("long-last.csv, line 1002: the line is longer than 2,000,000 bytes");
+    }
+
+    @Test
     void load_truncatedGzip_isRefusedNotReadAsFarAsItGoes()
             throws Exception
     {
