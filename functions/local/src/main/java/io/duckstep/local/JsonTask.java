@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.duckstep.asl.TaskHandler;
 import io.duckstep.core.task.Task;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * The local runner's one adapter from a workflow task to a Task state's resource, as each Lambda function is on AWS:
  * the state's input is read as the task's input record, the task's output record is the state's result. A failure is
@@ -19,8 +21,10 @@ final class JsonTask
 
     private JsonTask() {}
 
-    static <I, O> TaskHandler handler(Task<I, O> task)
+    static <I, O> TaskHandler handler(Class<I> inputType, Task<I, O> task)
     {
-        return input -> JSON.valueToTree(task.run(JSON.treeToValue(input, task.inputType())));
+        requireNonNull(inputType, "inputType is null");
+        requireNonNull(task, "task is null");
+        return input -> JSON.valueToTree(task.run(JSON.treeToValue(input, inputType)));
     }
 }

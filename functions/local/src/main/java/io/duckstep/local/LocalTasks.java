@@ -12,6 +12,14 @@ import io.duckstep.core.run.RunManifestStore;
 import io.duckstep.core.run.Sha256;
 import io.duckstep.core.secrets.SecretStore;
 import io.duckstep.core.storage.LocalFileStorage;
+import io.duckstep.core.report.ReportRequest;
+import io.duckstep.core.task.DescribeDataInput;
+import io.duckstep.core.task.LatestUploadInput;
+import io.duckstep.core.task.PrepareUploadInput;
+import io.duckstep.core.task.PromptQueryInput;
+import io.duckstep.core.task.QuarantineInput;
+import io.duckstep.core.task.QueryTaskInput;
+import io.duckstep.core.task.RunManifestInput;
 import io.duckstep.core.task.Task;
 import io.duckstep.core.task.TaskFactory;
 import io.duckstep.llm.ModelSettings;
@@ -93,15 +101,15 @@ public final class LocalTasks
         this.promptQueryTask = factory.promptQuery();
         this.modelTask = new BuiltOnce<>(requireNonNull(modelTask, "modelTask is null"));
         this.functions = List.of(
-                new LocalFunction("PrepareUploadFunctionArn", PREPARE_UPLOAD_FUNCTION, factory.prepareUpload()),
-                new LocalFunction("QuarantineFunctionArn", QUARANTINE_FUNCTION, factory.quarantine()),
-                new LocalFunction("QueryFunctionArn", QUERY_FUNCTION, queryTask),
-                new LocalFunction("ReportFunctionArn", REPORT_FUNCTION, factory.report()),
-                new LocalFunction("LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION, factory.latestUpload()),
-                new LocalFunction("DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION, factory.describeData()),
-                new LocalFunction("PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION, promptQueryTask),
-                new LocalFunction("ModelFunctionArn", MODEL_FUNCTION, Task.of(ModelTaskInput.class, input -> this.modelTask.get().run(input))),
-                new LocalFunction("ManifestFunctionArn", MANIFEST_FUNCTION, factory.runManifest(runId -> Optional.ofNullable(definitionHashes.get(runId)))));
+                LocalFunction.of("PrepareUploadFunctionArn", PREPARE_UPLOAD_FUNCTION, PrepareUploadInput.class, factory.prepareUpload()),
+                LocalFunction.of("QuarantineFunctionArn", QUARANTINE_FUNCTION, QuarantineInput.class, factory.quarantine()),
+                LocalFunction.of("QueryFunctionArn", QUERY_FUNCTION, QueryTaskInput.class, queryTask),
+                LocalFunction.of("ReportFunctionArn", REPORT_FUNCTION, ReportRequest.class, factory.report()),
+                LocalFunction.of("LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION, LatestUploadInput.class, factory.latestUpload()),
+                LocalFunction.of("DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION, DescribeDataInput.class, factory.describeData()),
+                LocalFunction.of("PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION, PromptQueryInput.class, promptQueryTask),
+                LocalFunction.of("ModelFunctionArn", MODEL_FUNCTION, ModelTaskInput.class, input -> this.modelTask.get().run(input)),
+                LocalFunction.of("ManifestFunctionArn", MANIFEST_FUNCTION, RunManifestInput.class, factory.runManifest(runId -> Optional.ofNullable(definitionHashes.get(runId)))));
     }
 
     /** Records the definition an execution runs, so that its manifest names it by checksum. */
@@ -248,9 +256,9 @@ public final class LocalTasks
     /** A Lambda function of the state machines, run in-process. */
     private record LocalFunction(String placeholder, String arn, TaskHandler handler)
     {
-        LocalFunction(String placeholder, String arn, Task<?, ?> task)
+        static <I, O> LocalFunction of(String placeholder, String arn, Class<I> inputType, Task<I, O> task)
         {
-            this(placeholder, arn, JsonTask.handler(task));
+            return new LocalFunction(placeholder, arn, JsonTask.handler(inputType, task));
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.core.error.NoUploadException;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.storage.LocalFileStorage;
+import io.duckstep.core.task.LatestUploadInput;
+import io.duckstep.core.task.QuarantineInput;
 import io.duckstep.core.upload.LatestUploadTask;
 import io.duckstep.core.upload.QuarantineTask;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class JsonTaskTest
         Path upload = Files.writeString(directory.resolve("december.csv"), "Invoice\n1\n");
         QuarantineTask task = new QuarantineTask(new RunLayout(new LocalFileStorage(), directory.resolve("runs").toString()));
 
-        JsonNode quarantined = JsonTask.handler(task).handle(event("quarantine.json", upload));
+        JsonNode quarantined = JsonTask.handler(QuarantineInput.class, task).handle(event("quarantine.json", upload));
 
         assertThat(quarantined.path("upload").asText()).isEqualTo(upload.toString());
         assertThat(Path.of(quarantined.path("copy").asText())).hasSameTextualContentAs(upload);
@@ -51,7 +53,7 @@ class JsonTaskTest
         LatestUploadTask task = new LatestUploadTask(new LocalFileStorage(), uploads.toString());
 
         // the state fails with the exception's class name, which a Catch matches
-        assertThatThrownBy(() -> JsonTask.handler(task).handle(event("latest-upload.json", uploads)))
+        assertThatThrownBy(() -> JsonTask.handler(LatestUploadInput.class, task).handle(event("latest-upload.json", uploads)))
                 .isExactlyInstanceOf(NoUploadException.class)
                 .hasMessageStartingWith("No upload found under " + uploads);
     }

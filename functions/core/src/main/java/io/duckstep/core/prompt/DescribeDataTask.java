@@ -35,12 +35,6 @@ public final class DescribeDataTask
     }
 
     @Override
-    public Class<DescribeDataInput> inputType()
-    {
-        return DescribeDataInput.class;
-    }
-
-    @Override
     public DataDescription run(DescribeDataInput input)
     {
         try (Connection connection = duckDb.openInMemory()) {

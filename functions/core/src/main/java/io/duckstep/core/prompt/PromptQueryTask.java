@@ -31,12 +31,6 @@ public final class PromptQueryTask
         this.runner = requireNonNull(runner, "runner is null");
     }
 
-    @Override
-    public Class<PromptQueryInput> inputType()
-    {
-        return PromptQueryInput.class;
-    }
-
     /** Starts the sandbox's worker ahead of the first query ({@link SandboxedQueryRunner#prepare()}). */
     public void prepare()
     {

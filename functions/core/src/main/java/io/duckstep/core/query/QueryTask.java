@@ -60,12 +60,6 @@ public final class QueryTask
     }
 
     @Override
-    public Class<QueryTaskInput> inputType()
-    {
-        return QueryTaskInput.class;
-    }
-
-    @Override
     public QueryOutput run(QueryTaskInput input)
     {
         return run(input.toRequest(layout));

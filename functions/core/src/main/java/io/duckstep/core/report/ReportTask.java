@@ -48,12 +48,6 @@ public final class ReportTask
     }
 
     @Override
-    public Class<ReportRequest> inputType()
-    {
-        return ReportRequest.class;
-    }
-
-    @Override
     public ReportOutput run(ReportRequest request)
     {
         long start = System.nanoTime();

@@ -49,12 +49,6 @@ public final class RunManifestTask
     }
 
     @Override
-    public Class<RunManifestInput> inputType()
-    {
-        return RunManifestInput.class;
-    }
-
-    @Override
     public RecordedManifest run(RunManifestInput input)
     {
         RunManifest manifest = input.status() == RunManifest.Status.SUCCEEDED

@@ -25,12 +25,6 @@ public final class LatestUploadTask
         this.uploadsPrefix = requireNonNull(uploadsPrefix, "uploadsPrefix is null");
     }
 
-    @Override
-    public Class<LatestUploadInput> inputType()
-    {
-        return LatestUploadInput.class;
-    }
-
     /**
      * @return the location of the newest object under the uploads prefix (ties: the greatest location)
      * @throws NoUploadException when there is none

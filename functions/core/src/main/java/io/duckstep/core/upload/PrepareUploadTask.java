@@ -44,12 +44,6 @@ public final class PrepareUploadTask
     }
 
     @Override
-    public Class<PrepareUploadInput> inputType()
-    {
-        return PrepareUploadInput.class;
-    }
-
-    @Override
     public PreparedUpload run(PrepareUploadInput input)
     {
         String runId = input.runId();

@@ -35,12 +35,6 @@ public final class QuarantineTask
         this.layout = requireNonNull(layout, "layout is null");
     }
 
-    @Override
-    public Class<QuarantineInput> inputType()
-    {
-        return QuarantineInput.class;
-    }
-
     /**
      * Records the error's name (for example {@code io.duckstep.core.error.InvalidInputException}) and its
      * human-readable message as the reason.

@@ -19,6 +19,6 @@ public final class DescribeDataHandler
 
     DescribeDataHandler(DescribeDataTask task)
     {
-        super("DescribeData", task.inputType(), task::run);
+        super("DescribeData", DescribeDataInput.class, task::run);
     }
 }

@@ -17,6 +17,6 @@ public final class LatestUploadHandler
 
     LatestUploadHandler(LatestUploadTask task)
     {
-        super("FindLatestUpload", task.inputType(), task::run);
+        super("FindLatestUpload", LatestUploadInput.class, task::run);
     }
 }

@@ -26,7 +26,7 @@ public final class PrepareUploadHandler
 
     PrepareUploadHandler(PrepareUploadTask task)
     {
-        super("PrepareUpload", task.inputType(), task::run);
+        super("PrepareUpload", PrepareUploadInput.class, task::run);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class PromptQueryHandler
 
     PromptQueryHandler(PromptQueryTask task)
     {
-        super("RunQuery", task.inputType(), task::run);
+        super("RunQuery", PromptQueryInput.class, task::run);
     }
 
     @Override

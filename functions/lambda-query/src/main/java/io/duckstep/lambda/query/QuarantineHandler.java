@@ -24,7 +24,7 @@ public final class QuarantineHandler
 
     QuarantineHandler(QuarantineTask task)
     {
-        super("QuarantineUpload", task.inputType(), task::run);
+        super("QuarantineUpload", QuarantineInput.class, task::run);
     }
 
     @Override

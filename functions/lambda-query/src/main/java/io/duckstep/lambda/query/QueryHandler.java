@@ -25,7 +25,7 @@ public final class QueryHandler
 
     QueryHandler(QueryTask task)
     {
-        super("RunQueries", task.inputType(), task::run);
+        super("RunQueries", QueryTaskInput.class, task::run);
     }
 
     @Override

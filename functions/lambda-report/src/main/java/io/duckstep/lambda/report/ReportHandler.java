@@ -26,7 +26,7 @@ public final class ReportHandler
 
     ReportHandler(ReportTask task)
     {
-        super("BuildReport", task.inputType(), task::run);
+        super("BuildReport", ReportRequest.class, task::run);
     }
 
     private static ReportTask wire(AwsEnvironment environment)

@@ -29,7 +29,7 @@ public final class RunManifestHandler
 
     RunManifestHandler(RunManifestTask task)
     {
-        super("WriteManifest", task.inputType(), task::run);
+        super("WriteManifest", RunManifestInput.class, task::run);
     }
 
     private static RunManifestTask wire(AwsEnvironment environment, Optional<String> definitionSha256)
