@@ -1,39 +1,27 @@
 package io.duckstep.local;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.TaskHandler;
 import io.duckstep.core.duckdb.DuckDb;
-import io.duckstep.core.load.TransactionsReader;
-import io.duckstep.core.query.InputTables;
+import io.duckstep.core.prompt.PromptQueryTask;
 import io.duckstep.core.query.QueryTask;
 import io.duckstep.core.query.RunLayout;
-import io.duckstep.core.prompt.DescribeDataTask;
-import io.duckstep.core.prompt.PromptQueryTask;
-import io.duckstep.core.prompt.SandboxLimits;
-import io.duckstep.core.prompt.SandboxedQueryRunner;
-import io.duckstep.core.prompt.SqlGuard;
 import io.duckstep.core.query.WarehouseAttacher;
-import io.duckstep.core.report.ReportRequest;
-import io.duckstep.core.report.ReportTask;
+import io.duckstep.core.run.RunManifestStore;
+import io.duckstep.core.run.Sha256;
 import io.duckstep.core.secrets.SecretStore;
 import io.duckstep.core.storage.LocalFileStorage;
-import io.duckstep.core.storage.ObjectStorage;
+import io.duckstep.core.report.ReportRequest;
+import io.duckstep.core.task.DescribeDataInput;
+import io.duckstep.core.task.LatestUploadInput;
 import io.duckstep.core.task.PrepareUploadInput;
 import io.duckstep.core.task.PromptQueryInput;
 import io.duckstep.core.task.QuarantineInput;
 import io.duckstep.core.task.QueryTaskInput;
 import io.duckstep.core.task.RunManifestInput;
-import io.duckstep.core.run.RunManifestStore;
-import io.duckstep.core.run.RunManifestTask;
-import io.duckstep.core.run.Sha256;
-import io.duckstep.core.upload.LatestUploadTask;
-import io.duckstep.core.upload.PrepareUploadTask;
-import io.duckstep.core.upload.QuarantineTask;
-
+import io.duckstep.core.task.Task;
+import io.duckstep.core.task.TaskFactory;
 import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.ModelTaskInput;
@@ -41,7 +29,8 @@ import io.duckstep.llm.ModelUnavailableException;
 import io.duckstep.llm.SqlAssistant;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,24 +59,15 @@ public final class LocalTasks
     public static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
     public static final String SUMMARY_STATE_MACHINE = "arn:aws:states:local:000000000000:stateMachine:summary";
 
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private final LocalConfiguration configuration;
     private final RunLayout layout;
-    private final PrepareUploadTask prepareUploadTask;
-    private final QuarantineTask quarantineTask;
     private final QueryTask queryTask;
-    private final LatestUploadTask latestUploadTask;
-    private final ReportTask reportTask;
-    private final DescribeDataTask describeDataTask;
-    private final SandboxedQueryRunner sandbox;
     private final PromptQueryTask promptQueryTask;
     private final BuiltOnce<ModelTask> modelTask;
-    private final RunManifestTask manifestTask;
     /** The SHA-256 of the definition text each execution runs, for its manifest. */
     private final Map<String, String> definitionHashes = new ConcurrentHashMap<>();
+    /** Each function a state machine names: its placeholder in the definitions, its local ARN, the task it runs. */
+    private final List<LocalFunction> functions;
 
     public LocalTasks(LocalConfiguration configuration)
     {
@@ -115,22 +95,21 @@ public final class LocalTasks
     public LocalTasks(LocalConfiguration configuration, SecretStore secrets, Supplier<ModelTask> modelTask, WarehouseAttacher.MotherDuckConnector motherDuck)
     {
         this.configuration = requireNonNull(configuration, "configuration is null");
-        ObjectStorage storage = new LocalFileStorage();
-        DuckDb duckDb = new DuckDb(configuration.duckDbSettings());
-        TransactionsReader transactionsReader = new TransactionsReader();
-        this.layout = new RunLayout(storage, configuration.runsRoot().toString());
-        this.prepareUploadTask = new PrepareUploadTask(duckDb, layout, transactionsReader);
-        this.quarantineTask = new QuarantineTask(layout);
-        this.latestUploadTask = new LatestUploadTask(storage, configuration.uploads().toString());
-        this.reportTask = new ReportTask(duckDb, layout, configuration.warehouse());
-        WarehouseAttacher attacher = new WarehouseAttacher(storage, secrets, motherDuck);
-        this.describeDataTask = new DescribeDataTask(duckDb, new InputTables(storage, transactionsReader), attacher, configuration.warehouse());
-        this.sandbox = new SandboxedQueryRunner(duckDb, storage, secrets, configuration.warehouse(), SandboxLimits.of(duckDb.settings()));
-        this.promptQueryTask = new PromptQueryTask(storage, new SqlGuard(duckDb), sandbox);
+        this.layout = new RunLayout(new LocalFileStorage(), configuration.runsRoot().toString());
+        TaskFactory factory = new TaskFactory(new DuckDb(configuration.duckDbSettings()), layout, secrets, configuration.warehouse(), configuration.uploads().toString(), motherDuck);
+        this.queryTask = factory.query();
+        this.promptQueryTask = factory.promptQuery();
         this.modelTask = new BuiltOnce<>(requireNonNull(modelTask, "modelTask is null"));
-        this.queryTask = new QueryTask(duckDb, storage, new InputTables(storage, transactionsReader),
-                attacher, configuration.warehouse());
-        this.manifestTask = new RunManifestTask(layout, configuration.warehouse(), runId -> Optional.ofNullable(definitionHashes.get(runId)), Clock.systemUTC());
+        this.functions = List.of(
+                LocalFunction.of("PrepareUploadFunctionArn", PREPARE_UPLOAD_FUNCTION, PrepareUploadInput.class, factory.prepareUpload()),
+                LocalFunction.of("QuarantineFunctionArn", QUARANTINE_FUNCTION, QuarantineInput.class, factory.quarantine()),
+                LocalFunction.of("QueryFunctionArn", QUERY_FUNCTION, QueryTaskInput.class, queryTask),
+                LocalFunction.of("ReportFunctionArn", REPORT_FUNCTION, ReportRequest.class, factory.report()),
+                LocalFunction.of("LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION, LatestUploadInput.class, factory.latestUpload()),
+                LocalFunction.of("DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION, DescribeDataInput.class, factory.describeData()),
+                LocalFunction.of("PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION, PromptQueryInput.class, promptQueryTask),
+                LocalFunction.of("ModelFunctionArn", MODEL_FUNCTION, ModelTaskInput.class, input -> this.modelTask.get().run(input)),
+                LocalFunction.of("ManifestFunctionArn", MANIFEST_FUNCTION, RunManifestInput.class, factory.runManifest(runId -> Optional.ofNullable(definitionHashes.get(runId)))));
     }
 
     /** Records the definition an execution runs, so that its manifest names it by checksum. */
@@ -163,7 +142,7 @@ public final class LocalTasks
     /** Starts the sandbox's worker process for the model's first query, in the background. */
     public void prepareSandboxInBackground()
     {
-        sandbox.prepare();
+        promptQueryTask.prepare();
     }
 
     public QueryTask queryTask()
@@ -184,41 +163,18 @@ public final class LocalTasks
     /** What {@code ${...}} in the state machine files stands for locally (CDK substitutes real ARNs on AWS). */
     public Map<String, String> substitutions()
     {
-        return Map.of(
-                "PrepareUploadFunctionArn", PREPARE_UPLOAD_FUNCTION,
-                "QuarantineFunctionArn", QUARANTINE_FUNCTION,
-                "QueryFunctionArn", QUERY_FUNCTION,
-                "ReportFunctionArn", REPORT_FUNCTION,
-                "LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION,
-                "DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION,
-                "PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION,
-                "ModelFunctionArn", MODEL_FUNCTION,
-                "ManifestFunctionArn", MANIFEST_FUNCTION,
-                "SummaryStateMachineArn", SUMMARY_STATE_MACHINE);
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        functions.forEach(function -> substitutions.put(function.placeholder(), function.arn()));
+        substitutions.put("SummaryStateMachineArn", SUMMARY_STATE_MACHINE);
+        return Map.copyOf(substitutions);
     }
 
     public Map<String, TaskHandler> handlers()
     {
-        return Map.ofEntries(
-                Map.entry(PREPARE_UPLOAD_FUNCTION, input -> {
-                    PrepareUploadInput request = JSON.treeToValue(input, PrepareUploadInput.class);
-                    return JSON.valueToTree(prepareUploadTask.run(request.runId(), request.upload()));
-                }),
-                Map.entry(QUARANTINE_FUNCTION, input -> {
-                    QuarantineInput request = JSON.treeToValue(input, QuarantineInput.class);
-                    return JSON.valueToTree(quarantineTask.run(request.runId(), request.upload(), request.error().error(), request.error().message()));
-                }),
-                Map.entry(QUERY_FUNCTION, input -> JSON.valueToTree(queryTask.run(JSON.treeToValue(input, QueryTaskInput.class).toRequest(layout)))),
-                Map.entry(REPORT_FUNCTION, input -> JSON.valueToTree(reportTask.run(JSON.treeToValue(input, ReportRequest.class)))),
-                Map.entry(LATEST_UPLOAD_FUNCTION, input -> JSON.valueToTree(latestUploadTask.run())),
-                Map.entry(DESCRIBE_DATA_FUNCTION, input -> JSON.valueToTree(describeDataTask.run(JSON.convertValue(input.path("inputs"), STRING_MAP)))),
-                Map.entry(PROMPT_QUERY_FUNCTION, input -> {
-                    PromptQueryInput request = JSON.treeToValue(input, PromptQueryInput.class);
-                    return JSON.valueToTree(promptQueryTask.run(request.sql(), request.inputs()));
-                }),
-                Map.entry(MODEL_FUNCTION, input -> JSON.valueToTree(modelTask.get().run(JSON.treeToValue(input, ModelTaskInput.class)))),
-                Map.entry(MANIFEST_FUNCTION, input -> JSON.valueToTree(manifestTask.run(JSON.treeToValue(input, RunManifestInput.class)))),
-                Map.entry(START_EXECUTION, this::startSummary));
+        Map<String, TaskHandler> handlers = new LinkedHashMap<>();
+        functions.forEach(function -> handlers.put(function.arn(), function.handler()));
+        handlers.put(START_EXECUTION, this::startSummary);
+        return Map.copyOf(handlers);
     }
 
     /**
@@ -232,7 +188,7 @@ public final class LocalTasks
         Thread run = new Thread(() -> new LocalWorkflows(this, ExecutionListener.NONE).execute(StateMachines.SUMMARY, name, summaryInput), "summary-" + name);
         run.setDaemon(false);
         run.start();
-        return JSON.createObjectNode()
+        return JsonTask.JSON.createObjectNode()
                 .put("ExecutionArn", "arn:aws:states:local:000000000000:execution:summary:" + name)
                 .put("StartDate", System.currentTimeMillis());
     }
@@ -297,7 +253,14 @@ public final class LocalTasks
         }
     }
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, String>> STRING_MAP = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+    /** A Lambda function of the state machines, run in-process. */
+    private record LocalFunction(String placeholder, String arn, TaskHandler handler)
+    {
+        static <I, O> LocalFunction of(String placeholder, String arn, Class<I> inputType, Task<I, O> task)
+        {
+            return new LocalFunction(placeholder, arn, JsonTask.handler(inputType, task));
+        }
+    }
 
     private static String functionArn(String name)
     {

@@ -25,6 +25,19 @@ public final class SqlText
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /**
+     * One statement as it can be wrapped ({@code COPY (...) TO}, a subquery): stripped, without the trailing
+     * semicolons someone typing SQL ends it with.
+     */
+    public static String withoutTrailingSemicolons(String sql)
+    {
+        String statement = sql.strip();
+        while (statement.endsWith(";")) {
+            statement = statement.substring(0, statement.length() - 1).stripTrailing();
+        }
+        return statement;
+    }
+
     /** A possibly schema-qualified table name, {@code schema.table}, each part quoted. */
     public static String qualifiedName(String name)
     {

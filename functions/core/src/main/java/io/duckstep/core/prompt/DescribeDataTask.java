@@ -5,12 +5,13 @@ import io.duckstep.core.error.QueryFailedException;
 import io.duckstep.core.query.InputTables;
 import io.duckstep.core.query.WarehouseAttacher;
 import io.duckstep.core.query.WarehouseSpecification;
+import io.duckstep.core.task.DescribeDataInput;
+import io.duckstep.core.task.Task;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * Reads the schema of the inputs and of the warehouse from DuckDB at run time, for the model's context.
  */
 public final class DescribeDataTask
+        implements Task<DescribeDataInput, DataDescription>
 {
     private final DuckDb duckDb;
     private final InputTables inputTables;
@@ -32,10 +34,11 @@ public final class DescribeDataTask
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
     }
 
-    public DataDescription run(Map<String, String> inputs)
+    @Override
+    public DataDescription run(DescribeDataInput input)
     {
         try (Connection connection = duckDb.openInMemory()) {
-            inputs.forEach((table, location) -> inputTables.register(connection, table, location));
+            input.inputs().forEach((table, location) -> inputTables.register(connection, table, location));
             attacher.attach(connection, warehouse, WarehouseAttacher.Queries.UNTRUSTED);
             // the inputs by their own name; a warehouse file's tables as schema.table; a MotherDuck database's as catalog.table
             String sql = "SELECT coalesce(string_agg(reference || '(' || columns || ')', chr(10) ORDER BY reference), '') FROM ("

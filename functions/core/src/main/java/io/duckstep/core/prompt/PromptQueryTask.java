@@ -3,6 +3,8 @@ package io.duckstep.core.prompt;
 import io.duckstep.core.error.InvalidInputException;
 import io.duckstep.core.error.ObjectNotFoundException;
 import io.duckstep.core.storage.ObjectStorage;
+import io.duckstep.core.task.PromptQueryInput;
+import io.duckstep.core.task.Task;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import static java.util.Objects.requireNonNull;
  * exception the state machine catches and sends back to the model as a failed attempt.
  */
 public final class PromptQueryTask
+        implements Task<PromptQueryInput, SandboxedResult>
 {
     private final ObjectStorage storage;
     private final SqlGuard guard;
@@ -28,8 +31,17 @@ public final class PromptQueryTask
         this.runner = requireNonNull(runner, "runner is null");
     }
 
-    public SandboxedResult run(String sql, Map<String, String> inputs)
+    /** Starts the sandbox's worker ahead of the first query ({@link SandboxedQueryRunner#prepare()}). */
+    public void prepare()
     {
+        runner.prepare();
+    }
+
+    @Override
+    public SandboxedResult run(PromptQueryInput input)
+    {
+        String sql = input.sql();
+        Map<String, String> inputs = input.inputs();
         guard.check(sql);
         Map<String, Path> files = new LinkedHashMap<>();
         inputs.forEach((table, location) -> {

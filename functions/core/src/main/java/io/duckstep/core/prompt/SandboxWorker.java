@@ -229,10 +229,7 @@ public final class SandboxWorker
     private static Response query(Connection connection, Request request)
             throws SQLException
     {
-        String body = request.sql().strip();
-        while (body.endsWith(";")) {
-            body = body.substring(0, body.length() - 1).stripTrailing();
-        }
+        String body = SqlText.withoutTrailingSemicolons(request.sql());
         int rowCap = request.rowCap();
         // One row more than the cap is read, to know whether the result was cut; the JSON is cut in DuckDB so a huge
         // value never reaches the JVM.

@@ -8,6 +8,8 @@ import io.duckstep.core.duckdb.DuckDb;
 import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.error.QueryFailedException;
 import io.duckstep.core.storage.ObjectStorage;
+import io.duckstep.core.task.QueryTaskInput;
+import io.duckstep.core.task.Task;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +29,10 @@ import static java.util.Objects.requireNonNull;
  * Runs one SQL statement over named inputs and the warehouse, in a fresh in-memory DuckDB,
  * writes the result once as Parquet and returns a small description of it.
  * DuckDB reads the inputs, runs the query and writes the Parquet file; Java only wires them.
+ * In a workflow ({@link QueryTaskInput}) the result goes under the run: {@code <root>/<runId>/results/<query>.parquet}.
  */
 public final class QueryTask
+        implements Task<QueryTaskInput, QueryOutput>
 {
     /** At most this many rows go into the preview... */
     static final int PREVIEW_ROWS = 10;
@@ -39,25 +43,33 @@ public final class QueryTask
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final DuckDb duckDb;
+    private final RunLayout layout;
     private final ObjectStorage storage;
     private final InputTables inputTables;
     private final WarehouseAttacher warehouseAttacher;
     private final WarehouseSpecification warehouse;
 
-    public QueryTask(DuckDb duckDb, ObjectStorage storage, InputTables inputTables, WarehouseAttacher warehouseAttacher, WarehouseSpecification warehouse)
+    public QueryTask(DuckDb duckDb, RunLayout layout, InputTables inputTables, WarehouseAttacher warehouseAttacher, WarehouseSpecification warehouse)
     {
         this.duckDb = requireNonNull(duckDb, "duckDb is null");
-        this.storage = requireNonNull(storage, "storage is null");
+        this.layout = requireNonNull(layout, "layout is null");
+        this.storage = layout.storage();
         this.inputTables = requireNonNull(inputTables, "inputTables is null");
         this.warehouseAttacher = requireNonNull(warehouseAttacher, "warehouseAttacher is null");
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
+    }
+
+    @Override
+    public QueryOutput run(QueryTaskInput input)
+    {
+        return run(input.toRequest(layout));
     }
 
     public QueryOutput run(QueryRequest request)
     {
         long start = System.nanoTime();
         String sql = request.queryName().map(PackagedQueries::sql).orElseGet(() -> request.sql().orElseThrow());
-        String statement = withoutTrailingSemicolons(sql);
+        String statement = SqlText.withoutTrailingSemicolons(sql);
         Path localResult = temporaryResultFile(request.displayName());
         try {
             List<ColumnDescription> columns;
@@ -140,15 +152,6 @@ public final class QueryTask
             }
         }
         return JSON.createArrayNode();
-    }
-
-    static String withoutTrailingSemicolons(String sql)
-    {
-        String statement = sql.strip();
-        while (statement.endsWith(";")) {
-            statement = statement.substring(0, statement.length() - 1).stripTrailing();
-        }
-        return statement;
     }
 
     private static String truncate(String text, int characters)

@@ -8,8 +8,8 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The report task's payload: the run, the validated upload, and the three summary results
- * (sales_trends, price_elasticity, customer_segmentation), in any order.
+ * The report task's payload: the run, the validated upload, and the results of the summary queries
+ * ({@link io.duckstep.core.query.PackagedQueries#SUMMARY}), in any order.
  */
 public record ReportRequest(String runId, PreparedUpload upload, List<QueryOutput> results)
 {

@@ -7,6 +7,7 @@ import io.duckstep.core.query.PackagedQueries;
 import io.duckstep.core.query.QueryOutput;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.query.WarehouseSpecification;
+import io.duckstep.core.task.Task;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import static java.util.Objects.requireNonNull;
  * file and then published, so nothing half-written is ever visible.
  */
 public final class ReportTask
+        implements Task<ReportRequest, ReportOutput>
 {
     static final int CHART_ROWS = 15;
     static final int TABLE_ROWS = 20;
@@ -45,6 +47,7 @@ public final class ReportTask
         this.warehouse = requireNonNull(warehouse, "warehouse is null");
     }
 
+    @Override
     public ReportOutput run(ReportRequest request)
     {
         long start = System.nanoTime();

@@ -7,6 +7,7 @@ import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.task.RunManifestInput;
 import io.duckstep.core.task.RunManifestInput.RunState;
+import io.duckstep.core.task.Task;
 import io.duckstep.core.task.TaskError;
 import io.duckstep.core.upload.PrepareUploadTask;
 import io.duckstep.core.upload.PreparedUpload;
@@ -27,6 +28,7 @@ import static java.util.Objects.requireNonNull;
  * validated upload, the results, the report), then writes a manifest that says FAILED and why.
  */
 public final class RunManifestTask
+        implements Task<RunManifestInput, RecordedManifest>
 {
     private final RunLayout layout;
     private final RunManifestStore store;
@@ -46,6 +48,7 @@ public final class RunManifestTask
         this.clock = requireNonNull(clock, "clock is null");
     }
 
+    @Override
     public RecordedManifest run(RunManifestInput input)
     {
         RunManifest manifest = input.status() == RunManifest.Status.SUCCEEDED

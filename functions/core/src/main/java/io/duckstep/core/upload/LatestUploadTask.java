@@ -3,6 +3,8 @@ package io.duckstep.core.upload;
 import io.duckstep.core.error.NoUploadException;
 import io.duckstep.core.storage.ObjectStorage;
 import io.duckstep.core.storage.StoredObject;
+import io.duckstep.core.task.LatestUploadInput;
+import io.duckstep.core.task.Task;
 
 import java.util.Comparator;
 
@@ -12,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * Finds the most recently uploaded file, for a run started without naming one (for example from the console with {@code {}}).
  */
 public final class LatestUploadTask
+        implements Task<LatestUploadInput, String>
 {
     private final ObjectStorage storage;
     private final String uploadsPrefix;
@@ -26,7 +29,8 @@ public final class LatestUploadTask
      * @return the location of the newest object under the uploads prefix (ties: the greatest location)
      * @throws NoUploadException when there is none
      */
-    public String run()
+    @Override
+    public String run(LatestUploadInput input)
     {
         return storage.listObjects(uploadsPrefix).stream()
                 .filter(object -> object.size() > 0)

@@ -9,6 +9,8 @@ import io.duckstep.core.load.LoadedTransactions;
 import io.duckstep.core.load.TransactionsReader;
 import io.duckstep.core.query.RunLayout;
 import io.duckstep.core.run.Sha256;
+import io.duckstep.core.task.PrepareUploadInput;
+import io.duckstep.core.task.Task;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  * raises {@link ValidationFaultException}, which the workflow retries and never quarantines.
  */
 public final class PrepareUploadTask
+        implements Task<PrepareUploadInput, PreparedUpload>
 {
     public static final String TABLE = "mydf";
 
@@ -42,8 +45,11 @@ public final class PrepareUploadTask
         this.transactionsReader = requireNonNull(transactionsReader, "transactionsReader is null");
     }
 
-    public PreparedUpload run(String runId, String upload)
+    @Override
+    public PreparedUpload run(PrepareUploadInput input)
     {
+        String runId = input.runId();
+        String upload = input.upload();
         long start = System.nanoTime();
         String location = layout.preparedUpload(runId, TABLE);
         Path file;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.duckstep.core.error.ObjectNotFoundException;
 import io.duckstep.core.query.RunLayout;
+import io.duckstep.core.task.QuarantineInput;
+import io.duckstep.core.task.Task;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +24,7 @@ import static java.util.Objects.requireNonNull;
  * stays where it was; nothing uploaded is ever lost.
  */
 public final class QuarantineTask
+        implements Task<QuarantineInput, QuarantinedUpload>
 {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -33,11 +36,16 @@ public final class QuarantineTask
     }
 
     /**
-     * @param error the error name, e.g. {@code io.duckstep.core.error.InvalidInputException}
-     * @param reason the human-readable reason (the error message)
+     * Records the error's name (for example {@code io.duckstep.core.error.InvalidInputException}) and its
+     * human-readable message as the reason.
      */
-    public QuarantinedUpload run(String runId, String upload, String error, String reason)
+    @Override
+    public QuarantinedUpload run(QuarantineInput input)
     {
+        String runId = input.runId();
+        String upload = input.upload();
+        String error = input.error().error();
+        String reason = input.error().message();
         String prefix = layout.storage().resolve(layout.runPrefix(runId), "quarantine");
         String fileName = upload.substring(Math.max(upload.lastIndexOf('/'), upload.lastIndexOf('\\')) + 1);
         String copyLocation = layout.storage().resolve(prefix, fileName.isEmpty() ? "upload" : fileName);

@@ -157,12 +157,6 @@ class QueryTaskTest
         assertThat(Files.size(directory.resolve("huge.parquet"))).isPositive();
     }
 
-    @Test
-    void withoutTrailingSemicolons_trailingSemicolonsAndSpace_areRemoved()
-    {
-        assertThat(QueryTask.withoutTrailingSemicolons("  SELECT 1 ; ;\n")).isEqualTo("SELECT 1");
-    }
-
     private WarehouseSpecification warehouseFile()
     {
         return new WarehouseSpecification.DuckDbFile(warehouse.toString());
@@ -171,7 +165,7 @@ class QueryTaskTest
     private QueryTask task(WarehouseSpecification warehouseSpecification)
     {
         DuckDb duckDb = new DuckDb(new DuckDbSettings("500MB", 2, directory.resolve("work")));
-        return new QueryTask(duckDb, storage, new InputTables(storage, new TransactionsReader()),
+        return new QueryTask(duckDb, new RunLayout(storage, directory.resolve("runs").toString()), new InputTables(storage, new TransactionsReader()),
                 new WarehouseAttacher(storage, new TestingSecretStore(Map.of())), warehouseSpecification);
     }
 }

@@ -1,50 +1,35 @@
 package io.duckstep.lambda.query;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.core.task.QuarantineInput;
 import io.duckstep.core.upload.QuarantineTask;
 import io.duckstep.core.upload.QuarantinedUpload;
-import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.Observability;
+import io.duckstep.lambda.support.JsonTaskHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-
-import static java.util.Objects.requireNonNull;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * Keeps a rejected upload with its reason: {@link QuarantineInput} in, {@link QuarantinedUpload} out.
  */
 public final class QuarantineHandler
-        implements RequestStreamHandler
+        extends JsonTaskHandler<QuarantineInput, QuarantinedUpload>
 {
     private static final Logger LOG = LoggerFactory.getLogger(QuarantineHandler.class);
 
-    private final QuarantineTask task;
-
     public QuarantineHandler()
     {
-        this(QueryTasks.quarantineTask(QueryTasks.environment().layout()));
+        this(QueryTasks.factory().quarantine());
     }
 
     QuarantineHandler(QuarantineTask task)
     {
-        this.task = requireNonNull(task, "task is null");
+        super("QuarantineUpload", QuarantineInput.class, task::run);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context)
+    protected void succeeded(QuarantineInput input, QuarantinedUpload quarantined)
     {
-        Observability.invocation(context, "QuarantineUpload", () -> {
-            QuarantineInput request = LambdaJson.read(input, QuarantineInput.class);
-            Observability.executionName(request.runId());
-            QuarantinedUpload quarantined = task.run(request.runId(), request.upload(), request.error().error(), request.error().message());
-            LOG.info("upload quarantined", entry("upload", request.upload()), entry("error", request.error().error()));
-            LambdaJson.write(output, quarantined);
-        });
+        LOG.info("upload quarantined", entry("upload", input.upload()), entry("error", input.error().error()));
     }
 }

@@ -92,11 +92,11 @@ class QueryHandlersTest
             assertThat(prepared.path("rowCount").asLong()).isEqualTo(20_961);
             assertThat(prepared.path("location").asText()).isEqualTo(directory.resolve("runs/duckstep-upload-2c1f0a9e/upload/mydf.parquet").toString());
 
-            QueryTask queryTask = new QueryTask(duckDb, layout.storage(), new InputTables(layout.storage(), new TransactionsReader()),
+            QueryTask queryTask = new QueryTask(duckDb, layout, new InputTables(layout.storage(), new TransactionsReader()),
                     new WarehouseAttacher(layout.storage(), secretName -> {
                         throw new SecretUnavailableException("no secrets in this test");
                     }), new WarehouseSpecification.DuckDbFile(warehouse.toString()));
-            JsonNode result = invoke(new QueryHandler(queryTask, layout), event("query-sales-trends.json", "{{PREPARED}}", prepared.path("location").asText()), context);
+            JsonNode result = invoke(new QueryHandler(queryTask), event("query-sales-trends.json", "{{PREPARED}}", prepared.path("location").asText()), context);
 
             // the oracle (functions/core/src/test/oracle/summary_oracle.py): 2,576 products, 72045D first
             assertThat(result.path("name").asText()).isEqualTo("sales_trends");

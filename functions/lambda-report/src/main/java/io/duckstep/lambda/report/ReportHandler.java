@@ -1,32 +1,23 @@
 package io.duckstep.lambda.report;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.aws.AwsEnvironment;
 import io.duckstep.aws.DuckDbPriming;
 import io.duckstep.core.report.ReportOutput;
 import io.duckstep.core.report.ReportRequest;
 import io.duckstep.core.report.ReportTask;
-import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.Observability;
+import io.duckstep.lambda.support.JsonTaskHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-
-import static java.util.Objects.requireNonNull;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * Builds the HTML report: {@link ReportRequest} in, {@link ReportOutput} (location, size, headlines) out.
  */
 public final class ReportHandler
-        implements RequestStreamHandler
+        extends JsonTaskHandler<ReportRequest, ReportOutput>
 {
     private static final Logger LOG = LoggerFactory.getLogger(ReportHandler.class);
-
-    private final ReportTask task;
 
     public ReportHandler()
     {
@@ -35,24 +26,18 @@ public final class ReportHandler
 
     ReportHandler(ReportTask task)
     {
-        this.task = requireNonNull(task, "task is null");
+        super("BuildReport", ReportRequest.class, task::run);
     }
 
     private static ReportTask wire(AwsEnvironment environment)
     {
         DuckDbPriming.register(environment.duckDb());
-        return new ReportTask(environment.duckDb(), environment.layout(), environment.warehouse());
+        return ReportTasks.factory(environment).report();
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context)
+    protected void succeeded(ReportRequest request, ReportOutput report)
     {
-        Observability.invocation(context, "BuildReport", () -> {
-            ReportRequest request = LambdaJson.read(input, ReportRequest.class);
-            Observability.executionName(request.runId());
-            ReportOutput report = task.run(request);
-            LOG.info("report published", entry("location", report.location()), entry("bytes", report.bytes()));
-            LambdaJson.write(output, report);
-        });
+        LOG.info("report published", entry("location", report.location()), entry("bytes", report.bytes()));
     }
 }

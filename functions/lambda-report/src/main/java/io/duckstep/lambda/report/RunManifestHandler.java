@@ -1,22 +1,15 @@
 package io.duckstep.lambda.report;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.duckstep.aws.AwsEnvironment;
 import io.duckstep.core.run.RecordedManifest;
 import io.duckstep.core.run.RunManifestTask;
 import io.duckstep.core.task.RunManifestInput;
-import io.duckstep.lambda.support.LambdaJson;
-import io.duckstep.lambda.support.Observability;
+import io.duckstep.lambda.support.JsonTaskHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.time.Clock;
 import java.util.Optional;
 
-import static java.util.Objects.requireNonNull;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
@@ -25,11 +18,9 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  * Environment: {@code DUCKSTEP_DEFINITION_SHA256}, the checksum of the definition the state machine was made from.
  */
 public final class RunManifestHandler
-        implements RequestStreamHandler
+        extends JsonTaskHandler<RunManifestInput, RecordedManifest>
 {
     private static final Logger LOG = LoggerFactory.getLogger(RunManifestHandler.class);
-
-    private final RunManifestTask task;
 
     public RunManifestHandler()
     {
@@ -38,23 +29,17 @@ public final class RunManifestHandler
 
     RunManifestHandler(RunManifestTask task)
     {
-        this.task = requireNonNull(task, "task is null");
+        super("WriteManifest", RunManifestInput.class, task::run);
     }
 
     private static RunManifestTask wire(AwsEnvironment environment, Optional<String> definitionSha256)
     {
-        return new RunManifestTask(environment.layout(), environment.warehouse(), runId -> definitionSha256, Clock.systemUTC());
+        return ReportTasks.factory(environment).runManifest(runId -> definitionSha256);
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context)
+    protected void succeeded(RunManifestInput input, RecordedManifest recorded)
     {
-        Observability.invocation(context, "WriteManifest", () -> {
-            RunManifestInput request = LambdaJson.read(input, RunManifestInput.class);
-            Observability.executionName(request.runId());
-            RecordedManifest recorded = task.run(request);
-            LOG.info("manifest written", entry("location", recorded.location()), entry("status", recorded.status().name()));
-            LambdaJson.write(output, recorded);
-        });
+        LOG.info("manifest written", entry("location", recorded.location()), entry("status", recorded.status().name()));
     }
 }

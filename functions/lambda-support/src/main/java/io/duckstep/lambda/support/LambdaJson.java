@@ -2,6 +2,7 @@ package io.duckstep.lambda.support;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,17 @@ public final class LambdaJson
     {
         try {
             return MAPPER.readValue(input, type);
+        }
+        catch (IOException e) {
+            throw new IllegalArgumentException("Invalid " + type.getSimpleName() + " payload: " + e.getMessage(), e);
+        }
+    }
+
+    /** A payload already read as a tree, as {@code type}; a payload that does not fit fails as {@link #read} does. */
+    public static <T> T convert(JsonNode payload, Class<T> type)
+    {
+        try {
+            return MAPPER.treeToValue(payload, type);
         }
         catch (IOException e) {
             throw new IllegalArgumentException("Invalid " + type.getSimpleName() + " payload: " + e.getMessage(), e);

@@ -64,7 +64,7 @@ public final class Observability
     {
         JsonNode node = LambdaJson.read(input, JsonNode.class);
         executionName(node.path("runId").isTextual() ? node.path("runId").asText() : null);
-        return LambdaJson.MAPPER.convertValue(node, type);
+        return LambdaJson.convert(node, type);
     }
 
     /** The Step Functions execution name (the run id) on the invocation's further log lines; null where the input carries none. */

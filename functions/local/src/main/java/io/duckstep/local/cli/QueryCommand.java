@@ -41,7 +41,7 @@ final class QueryCommand
     @Spec
     CommandSpec specification;
 
-    @Parameters(index = "0", paramLabel = "SQL", description = "SQL text, or the name of a packaged query (sales_trends, price_elasticity, customer_segmentation) with --packaged")
+    @Parameters(index = "0", paramLabel = "SQL", description = "SQL text, or with --packaged the name of a packaged query (an unknown name lists them)")
     String sql;
 
     @Option(names = "--packaged", description = "SQL is the name of a packaged query")
