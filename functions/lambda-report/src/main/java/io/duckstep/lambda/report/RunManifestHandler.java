@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
@@ -22,7 +21,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 /**
  * The last step of a summary run: {@link RunManifestInput} in, {@link RecordedManifest} out. Writes
  * {@code runs/<run>/manifest.json}; for a failed run, first removes what the run had published.
- * Environment: {@code DUCKSTEP_DEFINITION_SHA256}, the checksum of the definition the state machine was made from.
+ * Environment: {@link AwsEnvironment}, with {@code DUCKSTEP_DEFINITION_SHA256}, the checksum of the definition the state machine was made from.
  */
 public final class RunManifestHandler
         implements RequestStreamHandler
@@ -33,7 +32,7 @@ public final class RunManifestHandler
 
     public RunManifestHandler()
     {
-        this(wire(AwsEnvironment.fromSystem(), Optional.ofNullable(System.getenv("DUCKSTEP_DEFINITION_SHA256"))));
+        this(wire(AwsEnvironment.fromSystem()));
     }
 
     RunManifestHandler(RunManifestTask task)
@@ -41,9 +40,9 @@ public final class RunManifestHandler
         this.task = requireNonNull(task, "task is null");
     }
 
-    private static RunManifestTask wire(AwsEnvironment environment, Optional<String> definitionSha256)
+    private static RunManifestTask wire(AwsEnvironment environment)
     {
-        return new RunManifestTask(environment.layout(), environment.warehouse(), runId -> definitionSha256, Clock.systemUTC());
+        return new RunManifestTask(environment.layout(), environment.warehouse(), runId -> environment.definitionSha256(), Clock.systemUTC());
     }
 
     @Override
