@@ -2,7 +2,6 @@ package io.duckstep.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -234,8 +233,7 @@ public final class PromptServer
             return;
         }
         String id = LocalWorkflows.newExecutionName("prompt");
-        ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", request.prompt()).put("summary", request.summary());
-        upload.ifPresent(location -> input.put("upload", location));
+        ObjectNode input = request.workflowInput(upload);
         if (!running.tryAcquire()) {
             exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             respond(exchange, PromptResponse.error(503, "Busy: " + maxRunningQuestions + " questions are being answered; try again in " + RETRY_AFTER_SECONDS + " s"));

@@ -2,7 +2,6 @@ package io.duckstep.lambda.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duckstep.contract.PromptResponse;
 import io.duckstep.lambda.support.InvalidPromptRequestException;
 import io.duckstep.lambda.support.LambdaJson;
@@ -80,9 +79,7 @@ public final class PromptApi
         }
         String id = "prompt-" + (request.requestContext() == null || request.requestContext().requestId() == null
                 ? java.util.UUID.randomUUID().toString() : request.requestContext().requestId().replaceAll("[^A-Za-z0-9_-]", "-"));
-        ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", prompt.prompt()).put("summary", prompt.summary());
-        prompt.upload().ifPresent(upload -> input.put("upload", upload));
-        executions.start(id, input.toString());
+        executions.start(id, prompt.workflowInput(prompt.upload()).toString());
         return answer(id, wait);
     }
 
