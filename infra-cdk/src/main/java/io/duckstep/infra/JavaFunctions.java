@@ -21,7 +21,14 @@ import software.constructs.Construct;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MOTHERDUCK_DATABASE;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_RUNS_PREFIX;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WAREHOUSE_LOCATION;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WAREHOUSE_PROVIDER;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WORK_DIRECTORY;
 
 /**
  * How every DuckStep function is made: Java 25 on arm64, JSON logs to its own log group with a retention,
@@ -37,6 +44,25 @@ final class JavaFunctions
     private JavaFunctions() {}
 
     record Definition(String id, Path jar, String handler, int memoryMegabytes, int timeoutSeconds, boolean duckDb, Map<String, String> environment) {}
+
+    /**
+     * What every DuckDB function reads ({@code AwsEnvironment} in the functions): where runs go, the work directory, and
+     * the warehouse (a DuckDB file in the bucket, or a MotherDuck database).
+     */
+    static Map<String, String> duckDbEnvironment(DuckStepStackProps stack, DataStorage storage)
+    {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put(DUCKSTEP_RUNS_PREFIX, storage.location("runs"));
+        environment.put(DUCKSTEP_WORK_DIRECTORY, "/tmp/duckstep");
+        environment.put(DUCKSTEP_WAREHOUSE_PROVIDER, stack.warehouse());
+        if (stack.warehouse().equals("duckdb")) {
+            environment.put(DUCKSTEP_WAREHOUSE_LOCATION, storage.location(DataStorage.WAREHOUSE_FILE));
+        }
+        else {
+            environment.put(DUCKSTEP_MOTHERDUCK_DATABASE, stack.motherDuckDatabase().orElseThrow());
+        }
+        return environment;
+    }
 
     static Function create(Construct scope, Definition definition)
     {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_EXTENSION_DIRECTORY;
+
 /**
  * With {@code -c warehouse=motherduck}: the {@code motherduck} DuckDB extension as a Lambda layer, built from a file the
  * user downloaded once ({@code duckstep extensions download motherduck --platform linux_arm64 --out infra-cdk/extensions};
@@ -35,8 +37,6 @@ public final class MotherDuckExtensionLayer
     public static final String PLATFORM = "linux_arm64";
     /** Where the layer's contents appear on Lambda; DuckDB reads {@code <dir>/<version>/<platform>/motherduck.duckdb_extension}. */
     public static final String EXTENSION_DIRECTORY = "/opt/duckdb_extensions";
-    /** DuckStep's DuckDbSettings reads this variable (core cannot be a dependency of the CDK app). */
-    public static final String EXTENSION_DIRECTORY_VARIABLE = "DUCKSTEP_EXTENSION_DIRECTORY";
     private static final String ID = "MotherDuckExtension";
     private static final String FILE_NAME = "motherduck.duckdb_extension";
     private static final int FOOTER_SIZE = 512;
@@ -76,7 +76,7 @@ public final class MotherDuckExtensionLayer
     public void attach(Function function, ISecret tokenSecret, String variable)
     {
         function.addLayers(layer);
-        function.addEnvironment(EXTENSION_DIRECTORY_VARIABLE, EXTENSION_DIRECTORY);
+        function.addEnvironment(DUCKSTEP_EXTENSION_DIRECTORY, EXTENSION_DIRECTORY);
         function.addEnvironment(variable, tokenSecret.getSecretArn());
         tokenSecret.grantRead(function);
     }

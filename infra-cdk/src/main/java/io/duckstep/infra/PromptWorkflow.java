@@ -26,6 +26,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MODEL_TIMEOUT_SECONDS;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_UPLOADS_PREFIX;
+import static io.duckstep.contract.EnvironmentVariables.OPENAI_KEY_SECRET;
+import static io.duckstep.contract.EnvironmentVariables.PROMPT_STATE_MACHINE_ARN;
+
 /**
  * Questions in plain English on AWS: the prompt state machine from {@code state-machines/prompt.asl.json} (its
  * DuckDB tasks, the model task, and the summary's upload tasks reused), and the IAM-authorised, throttled,
@@ -43,28 +49,19 @@ public final class PromptWorkflow
     {
         super(scope, id);
         DataStorage storage = props.storage();
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("DUCKSTEP_RUNS_PREFIX", storage.location("runs"));
-        environment.put("DUCKSTEP_WORK_DIRECTORY", "/tmp/duckstep");
-        environment.put("DUCKSTEP_WAREHOUSE_PROVIDER", props.stack().warehouse());
-        if (props.stack().warehouse().equals("duckdb")) {
-            environment.put("DUCKSTEP_WAREHOUSE_LOCATION", storage.location(DataStorage.WAREHOUSE_FILE));
-        }
-        else {
-            environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
-        }
+        Map<String, String> environment = JavaFunctions.duckDbEnvironment(props.stack(), storage);
         Path query = props.stack().lambdaPackage("query");
         Function describe = JavaFunctions.create(this, new JavaFunctions.Definition("DescribeData", query, "io.duckstep.lambda.query.DescribeDataHandler::handleRequest", 3008, 300, true, environment));
         Function promptQuery = JavaFunctions.create(this, new JavaFunctions.Definition("PromptQuery", query, "io.duckstep.lambda.query.PromptQueryHandler::handleRequest", 3008, 120, true, environment));
         Function model = JavaFunctions.create(this, new JavaFunctions.Definition("Model", props.stack().lambdaPackage("llm"), "io.duckstep.lambda.llm.ModelHandler::handleRequest", 1024, 150, false,
-                Map.of("OPENAI_KEY_SECRET", props.secrets().openAiKey().getSecretArn(), "DUCKSTEP_MODEL_TIMEOUT_SECONDS", "30")));
+                Map.of(OPENAI_KEY_SECRET, props.secrets().openAiKey().getSecretArn(), DUCKSTEP_MODEL_TIMEOUT_SECONDS, "30")));
         for (Function duckDb : List.of(describe, promptQuery)) {
             storage.grantRead(duckDb, DataStorage.RUNS);
             storage.grantRead(duckDb, DataStorage.WAREHOUSE);
             if (props.stack().warehouse().equals("motherduck")) {
                 // the model's queries (and the description offered to the model) get only the read-scaling token, in SaaS mode
                 MotherDuckExtensionLayer.of(this, props.stack().repositoryRoot())
-                        .attach(duckDb, props.secrets().motherDuckReadScalingToken(), "DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET");
+                        .attach(duckDb, props.secrets().motherDuckReadScalingToken(), DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET);
             }
         }
         props.secrets().openAiKey().grantRead(model);
@@ -87,7 +84,7 @@ public final class PromptWorkflow
         props.summary().stateMachine().grantStartExecution(stateMachine);
 
         Function apiFunction = JavaFunctions.create(this, new JavaFunctions.Definition("ApiHandler", props.stack().lambdaPackage("api"), "io.duckstep.lambda.api.PromptApiHandler::handleRequest", 512, 29, false,
-                Map.of("PROMPT_STATE_MACHINE_ARN", stateMachine.getStateMachineArn(), "DUCKSTEP_UPLOADS_PREFIX", storage.location(DataStorage.UPLOADS))));
+                Map.of(PROMPT_STATE_MACHINE_ARN, stateMachine.getStateMachineArn(), DUCKSTEP_UPLOADS_PREFIX, storage.location(DataStorage.UPLOADS))));
         stateMachine.grantStartExecution(apiFunction);
         WorkflowStateMachines.grantDescribeExecutions(stateMachine, apiFunction);
 

@@ -9,6 +9,8 @@ import software.constructs.Construct;
 
 import java.util.Map;
 
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_BUCKET;
+
 /**
  * A link to a run's report that keeps working: {@code GET /runs/{id}/report} on the (IAM-authorised) API answers
  * 302 to a freshly presigned, short-lived URL of {@code runs/<id>/report.html}, or 404. The function may read only
@@ -27,7 +29,7 @@ public final class ReportLinks
     {
         super(scope, id);
         function = JavaFunctions.create(this, new JavaFunctions.Definition("ReportLink", props.stack().lambdaPackage("api"), HANDLER, 512, 10, false,
-                Map.of("DUCKSTEP_BUCKET", props.storage().bucket().getBucketName())));
+                Map.of(DUCKSTEP_BUCKET, props.storage().bucket().getBucketName())));
         props.storage().grantGet(function, DataStorage.RUNS + "*/report.html");
         // so that a run without a report is a 404 from S3 (and so from the API), not a 403
         props.storage().grantList(function, DataStorage.RUNS);

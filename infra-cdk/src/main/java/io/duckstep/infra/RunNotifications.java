@@ -14,6 +14,11 @@ import software.constructs.Construct;
 import java.util.List;
 import java.util.Map;
 
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_BUCKET;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_REPORT_LINK_BASE;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_RUNS_PREFIX;
+import static io.duckstep.contract.EnvironmentVariables.TOPIC_ARN;
+
 /**
  * One message for every terminal status of the summary state machine: an EventBridge rule on its status changes
  * (SUCCEEDED, FAILED, TIMED_OUT, ABORTED) invokes the notification function, which publishes to an encrypted topic
@@ -49,10 +54,10 @@ public final class RunNotifications
 
         function = JavaFunctions.create(this, new JavaFunctions.Definition("Notify", props.stack().lambdaPackage("notification"),
                 "io.duckstep.lambda.notification.NotificationHandler::handleRequest", 512, 60, false,
-                Map.of("TOPIC_ARN", topic.getTopicArn(),
-                        "DUCKSTEP_RUNS_PREFIX", props.storage().location("runs"),
-                        "DUCKSTEP_BUCKET", props.storage().bucket().getBucketName(),
-                        "DUCKSTEP_REPORT_LINK_BASE", props.apiUrl())));
+                Map.of(TOPIC_ARN, topic.getTopicArn(),
+                        DUCKSTEP_RUNS_PREFIX, props.storage().location("runs"),
+                        DUCKSTEP_BUCKET, props.storage().bucket().getBucketName(),
+                        DUCKSTEP_REPORT_LINK_BASE, props.apiUrl())));
         function.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of(topic.getTopicArn())).build());
         function.addToRolePolicy(PolicyStatement.Builder.create().actions(List.of("kms:GenerateDataKey", "kms:Decrypt")).resources(List.of(key.getKeyArn())).build());
         // what a run produced comes from its manifest, runs/<run>/manifest.json

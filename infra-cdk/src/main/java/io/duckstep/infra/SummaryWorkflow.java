@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_DEFINITION_SHA256;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MOTHERDUCK_TOKEN_SECRET;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_UPLOADS_PREFIX;
 import static io.duckstep.infra.DataStorage.RUNS;
 import static io.duckstep.infra.DataStorage.UPLOADS;
 import static io.duckstep.infra.DataStorage.WAREHOUSE;
-import static io.duckstep.infra.DataStorage.WAREHOUSE_FILE;
 
 /**
  * The summary workflow: its task functions, each allowed only its own prefixes and secrets, and the state
@@ -39,17 +41,8 @@ public final class SummaryWorkflow
     {
         super(scope, id);
         DataStorage storage = props.storage();
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("DUCKSTEP_RUNS_PREFIX", storage.location("runs"));
-        environment.put("DUCKSTEP_UPLOADS_PREFIX", storage.location(UPLOADS));
-        environment.put("DUCKSTEP_WORK_DIRECTORY", "/tmp/duckstep");
-        environment.put("DUCKSTEP_WAREHOUSE_PROVIDER", props.stack().warehouse());
-        if (props.stack().warehouse().equals("duckdb")) {
-            environment.put("DUCKSTEP_WAREHOUSE_LOCATION", storage.location(WAREHOUSE_FILE));
-        }
-        else {
-            environment.put("DUCKSTEP_MOTHERDUCK_DATABASE", props.stack().motherDuckDatabase().orElseThrow());
-        }
+        Map<String, String> environment = JavaFunctions.duckDbEnvironment(props.stack(), storage);
+        environment.put(DUCKSTEP_UPLOADS_PREFIX, storage.location(UPLOADS));
         Path query = props.stack().lambdaPackage("query");
         Function prepare = function("PrepareUpload", query, "io.duckstep.lambda.query.PrepareUploadHandler::handleRequest", true, environment);
         Function queries = function("Query", query, "io.duckstep.lambda.query.QueryHandler::handleRequest", true, environment);
@@ -58,7 +51,7 @@ public final class SummaryWorkflow
         Function report = function("Report", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.ReportHandler::handleRequest", true, environment);
         String definition = StateMachineDefinitions.read(props.repositoryRoot(), "summary");
         Map<String, String> manifestEnvironment = new LinkedHashMap<>(environment);
-        manifestEnvironment.put("DUCKSTEP_DEFINITION_SHA256", sha256(definition));
+        manifestEnvironment.put(DUCKSTEP_DEFINITION_SHA256, sha256(definition));
         Function manifest = function("Manifest", props.stack().lambdaPackage("report"), "io.duckstep.lambda.report.RunManifestHandler::handleRequest", false, manifestEnvironment);
 
         storage.grantRead(prepare, UPLOADS);
@@ -80,7 +73,7 @@ public final class SummaryWorkflow
         storage.grantDelete(manifest, RUNS + "*/results/*", RUNS + "*/report.html", RUNS + "*/upload/*");
         if (props.stack().warehouse().equals("motherduck")) {
             // only the query function reads the warehouse (the report names it, it does not attach it): it alone gets the full token
-            MotherDuckExtensionLayer.of(this, props.repositoryRoot()).attach(queries, props.secrets().motherDuckToken(), "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET");
+            MotherDuckExtensionLayer.of(this, props.repositoryRoot()).attach(queries, props.secrets().motherDuckToken(), DUCKSTEP_MOTHERDUCK_TOKEN_SECRET);
         }
 
         substitutions.put("PrepareUploadFunctionArn", JavaFunctions.invocable(this, prepare, true).getFunctionArn());

@@ -10,6 +10,9 @@ import software.constructs.Construct;
 import java.util.List;
 import java.util.Map;
 
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_UPLOADS_PREFIX;
+import static io.duckstep.contract.EnvironmentVariables.STATE_MACHINE_ARN;
+
 /**
  * Starts a summary run when an object is created under {@code uploads/}: an EventBridge rule on the bucket's
  * "Object Created" events invokes the trigger function, which may only start this state machine. An upload event that
@@ -28,7 +31,7 @@ public final class UploadTrigger
         super(scope, id);
         function = JavaFunctions.create(this, new JavaFunctions.Definition("Trigger", props.stack().lambdaPackage("trigger"),
                 "io.duckstep.lambda.trigger.UploadTriggerHandler::handleRequest", 512, 30, false,
-                Map.of("STATE_MACHINE_ARN", props.stateMachine().getStateMachineArn(), "DUCKSTEP_UPLOADS_PREFIX", props.storage().location(DataStorage.UPLOADS))));
+                Map.of(STATE_MACHINE_ARN, props.stateMachine().getStateMachineArn(), DUCKSTEP_UPLOADS_PREFIX, props.storage().location(DataStorage.UPLOADS))));
         props.stateMachine().grantStartExecution(function);
         delivery = new AsyncEventDelivery(this, "Delivery", new AsyncEventDelivery.Props(function, props.alarmTopic(),
                 "an upload event (S3 Object Created; detail.object.key is the upload that did not start a run)",

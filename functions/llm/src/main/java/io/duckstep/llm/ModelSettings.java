@@ -3,6 +3,11 @@ package io.duckstep.llm;
 import java.time.Duration;
 import java.util.Map;
 
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MODEL;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MODEL_MAX_RETRIES;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MODEL_TIMEOUT_SECONDS;
+import static io.duckstep.contract.EnvironmentVariables.OPENAI_BASE_URL;
+import static io.duckstep.contract.EnvironmentVariables.optional;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -36,15 +41,9 @@ public record ModelSettings(String model, String baseUrl, Duration timeout, int 
     public static ModelSettings fromEnvironment(Map<String, String> environment)
     {
         return new ModelSettings(
-                value(environment, "DUCKSTEP_MODEL", DEFAULT_MODEL),
-                value(environment, "OPENAI_BASE_URL", DEFAULT_BASE_URL),
-                Duration.ofSeconds(Long.parseLong(value(environment, "DUCKSTEP_MODEL_TIMEOUT_SECONDS", Long.toString(DEFAULT_TIMEOUT.toSeconds())))),
-                Integer.parseInt(value(environment, "DUCKSTEP_MODEL_MAX_RETRIES", Integer.toString(DEFAULT_MAX_RETRIES))));
-    }
-
-    private static String value(Map<String, String> environment, String name, String fallback)
-    {
-        String value = environment.get(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
+                optional(environment, DUCKSTEP_MODEL, DEFAULT_MODEL),
+                optional(environment, OPENAI_BASE_URL, DEFAULT_BASE_URL),
+                Duration.ofSeconds(Long.parseLong(optional(environment, DUCKSTEP_MODEL_TIMEOUT_SECONDS, Long.toString(DEFAULT_TIMEOUT.toSeconds())))),
+                Integer.parseInt(optional(environment, DUCKSTEP_MODEL_MAX_RETRIES, Integer.toString(DEFAULT_MAX_RETRIES))));
     }
 }

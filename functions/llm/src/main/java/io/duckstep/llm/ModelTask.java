@@ -1,5 +1,7 @@
 package io.duckstep.llm;
 
+import io.duckstep.contract.LambdaErrorCause;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,18 +29,7 @@ public final class ModelTask
         if (error == null || error.isBlank()) {
             return "failed";
         }
-        if (error.startsWith("{")) {
-            try {
-                var message = new com.fasterxml.jackson.databind.ObjectMapper().readTree(error).get("errorMessage");
-                if (message != null && message.isTextual()) {
-                    return message.asText();
-                }
-            }
-            catch (Exception notJson) {
-                // fall through: shown as it is
-            }
-        }
-        return error;
+        return LambdaErrorCause.message(error);
     }
 
     public ModelTaskOutput run(ModelTaskInput input)

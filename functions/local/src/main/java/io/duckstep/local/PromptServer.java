@@ -2,12 +2,12 @@ package io.duckstep.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.duckstep.asl.ExecutionListener;
 import io.duckstep.asl.ExecutionResult;
+import io.duckstep.contract.PromptResponse;
 import io.duckstep.core.task.TaskError;
 import io.duckstep.lambda.support.InvalidPromptRequestException;
 import io.duckstep.lambda.support.PromptRequest;
@@ -40,9 +40,10 @@ import java.util.regex.Pattern;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code POST /prompt} on 127.0.0.1, with the contract of the AWS endpoint: 200 with {@code {answer, query, attempts}};
- * 400 with {@code {"error": ...}} for a bad request; 202 with {@code {"id", "status": "RUNNING"}} when the answer takes
- * longer than the wait, then {@code GET /prompt/<id>} until it is there. Each question runs once.
+ * {@code POST /prompt} on 127.0.0.1, with the contract of the AWS endpoint ({@link PromptResponse}): 200 with
+ * {@code {answer, query, attempts}}; 400 with {@code {"error": ...}} for a bad request; 202 with {@code {"id", "status": "RUNNING"}}
+ * when the answer takes longer than the wait, then {@code GET /prompt/<id>} until it is there; 502 when the workflow
+ * failed. Each question runs once.
  * <p>
  * Locked down against other local processes and web pages: the Host must be {@code localhost} or {@code 127.0.0.1}
  * (403 otherwise, against DNS rebinding); a question must be {@code application/json} (415; a page cannot send that
@@ -92,10 +93,10 @@ public final class PromptServer
 
     private static final class Question
     {
-        private final CompletableFuture<ObjectNode> answer;
+        private final CompletableFuture<PromptResponse> answer;
         private volatile Instant answeredAt;
 
-        Question(CompletableFuture<ObjectNode> answer)
+        Question(CompletableFuture<PromptResponse> answer)
         {
             this.answer = answer;
         }
@@ -147,7 +148,7 @@ public final class PromptServer
         try (exchange) {
             String host = exchange.getRequestHeaders().getFirst("Host");
             if (host == null || !LOCAL_HOST.matcher(host.strip()).matches()) {
-                respond(exchange, 403, error("Only requests for localhost or 127.0.0.1 are served"));
+                respond(exchange, PromptResponse.error(403, "Only requests for localhost or 127.0.0.1 are served"));
                 return;
             }
             String path = exchange.getRequestURI().getRawPath();
@@ -177,7 +178,7 @@ public final class PromptServer
                 }
             }
             else {
-                respond(exchange, 404, error("Use POST /prompt with {\"prompt\": \"...\"}, GET /prompt/<id>, or GET /runs/<id>/report"));
+                respond(exchange, PromptResponse.error(404, "Use POST /prompt with {\"prompt\": \"...\"}, GET /prompt/<id>, or GET /runs/<id>/report"));
             }
         }
     }
@@ -195,11 +196,11 @@ public final class PromptServer
             report = Path.of(tasks.layout().report(id));
         }
         catch (IllegalArgumentException e) {
-            respond(exchange, 400, error(e.getMessage()));
+            respond(exchange, PromptResponse.error(400, e.getMessage()));
             return;
         }
         if (!Files.isRegularFile(report)) {
-            respond(exchange, 404, error("No report for run " + id));
+            respond(exchange, PromptResponse.error(404, "No report for run " + id));
             return;
         }
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
@@ -213,7 +214,7 @@ public final class PromptServer
             throws IOException
     {
         if (!isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-            respond(exchange, 415, error("Send the question as Content-Type: application/json"));
+            respond(exchange, PromptResponse.error(415, "Send the question as Content-Type: application/json"));
             return;
         }
         Optional<byte[]> body = body(exchange);
@@ -228,15 +229,14 @@ public final class PromptServer
             upload = request.upload().map(this::uploadUnderUploadsDirectory);
         }
         catch (InvalidPromptRequestException e) {
-            respond(exchange, 400, error(e.getMessage()));
+            respond(exchange, PromptResponse.error(400, e.getMessage()));
             return;
         }
         String id = LocalWorkflows.newExecutionName("prompt");
-        ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", request.prompt()).put("summary", request.summary());
-        upload.ifPresent(location -> input.put("upload", location));
+        ObjectNode input = request.workflowInput(upload);
         if (!running.tryAcquire()) {
             exchange.getResponseHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            respond(exchange, 503, error("Busy: " + maxRunningQuestions + " questions are being answered; try again in " + RETRY_AFTER_SECONDS + " s"));
+            respond(exchange, PromptResponse.error(503, "Busy: " + maxRunningQuestions + " questions are being answered; try again in " + RETRY_AFTER_SECONDS + " s"));
             return;
         }
         Question question;
@@ -245,7 +245,7 @@ public final class PromptServer
             if (questions.size() >= maximumKeptQuestions) {
                 running.release();
                 exchange.getResponseHeaders().set("Retry-After", "30");
-                respond(exchange, 503, error("Too many questions are waiting for their answers to be fetched; try again later"));
+                respond(exchange, PromptResponse.error(503, "Too many questions are waiting for their answers to be fetched; try again later"));
                 return;
             }
             question = new Question(new CompletableFuture<>());
@@ -297,7 +297,7 @@ public final class PromptServer
     private static void tooLarge(HttpExchange exchange)
             throws IOException
     {
-        byte[] bytes = JSON.writeValueAsBytes(error("The body is larger than " + MAXIMUM_BODY_BYTES + " bytes"));
+        byte[] bytes = JSON.writeValueAsBytes(PromptResponse.error(413, "The body is larger than " + MAXIMUM_BODY_BYTES + " bytes").body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(413, bytes.length);
@@ -359,7 +359,7 @@ public final class PromptServer
             question = questions.get(id);
         }
         if (question == null) {
-            respond(exchange, 404, error("No question with id " + id + " (an answer is kept until it is fetched, or for " + answerTimeToLive.toMinutes() + " minutes)"));
+            respond(exchange, PromptResponse.error(404, "No question with id " + id + " (an answer is kept until it is fetched, or for " + answerTimeToLive.toMinutes() + " minutes)"));
             return;
         }
         respondWhenDone(exchange, id, question);
@@ -368,31 +368,27 @@ public final class PromptServer
     private void respondWhenDone(HttpExchange exchange, String id, Question question)
             throws IOException
     {
-        ObjectNode body;
-        int status;
+        PromptResponse response;
         try {
-            body = question.answer.get(wait.toMillis(), TimeUnit.MILLISECONDS).deepCopy();
-            body.put("id", id);
-            status = body.has("error") ? 502 : 200;
+            response = question.answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException e) {
-            respond(exchange, 202, JsonNodeFactory.instance.objectNode().put("id", id).put("status", "RUNNING").put("poll", "/prompt/" + id));
+            respond(exchange, PromptResponse.running(id));
             return;
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            respond(exchange, 503, error("The server is stopping"));
+            respond(exchange, PromptResponse.error(503, "The server is stopping"));
             return;
         }
         catch (Exception e) {
-            body = error("The question failed: " + e.getMessage());
-            status = 500;
+            response = PromptResponse.error(500, "The question failed: " + e.getMessage());
         }
         // fetched: the answer is handed out once
         synchronized (questions) {
             questions.remove(id, question);
         }
-        respond(exchange, status, body);
+        respond(exchange, response);
     }
 
     /** Drops answers nobody fetched within their time to live; questions still running stay. Holds the lock on questions. */
@@ -408,7 +404,7 @@ public final class PromptServer
     }
 
     /** The answer to a kept question, for tests to wait on without fetching it. */
-    CompletableFuture<ObjectNode> answer(String id)
+    CompletableFuture<PromptResponse> answer(String id)
     {
         synchronized (questions) {
             return questions.get(id).answer;
@@ -423,31 +419,27 @@ public final class PromptServer
         }
     }
 
-    private ObjectNode run(String id, JsonNode input)
+    private PromptResponse run(String id, JsonNode input)
     {
         ExecutionResult result = new LocalWorkflows(tasks, ExecutionListener.NONE).execute("prompt", id, input);
         if (result.succeeded()) {
-            return (ObjectNode) result.output().orElseThrow().deepCopy();
+            return PromptResponse.answered(id, result.output().orElseThrow());
         }
-        return error(result.status() + ": " + new TaskError(result.error().orElse("States.Runtime"), result.cause().orElse("")).message());
+        return PromptResponse.failed(id, String.valueOf(result.status()), new TaskError(result.error().orElse("States.Runtime"), result.cause().orElse("")).message());
     }
 
     private static void notAllowed(HttpExchange exchange, String allowed)
             throws IOException
     {
         exchange.getResponseHeaders().set("Allow", allowed);
-        respond(exchange, 405, error("Method " + exchange.getRequestMethod() + " is not allowed here; use " + allowed));
+        respond(exchange, PromptResponse.error(405, "Method " + exchange.getRequestMethod() + " is not allowed here; use " + allowed));
     }
 
-    private static ObjectNode error(String message)
-    {
-        return JsonNodeFactory.instance.objectNode().put("error", message);
-    }
-
-    private static void respond(HttpExchange exchange, int status, JsonNode body)
+    private static void respond(HttpExchange exchange, PromptResponse response)
             throws IOException
     {
-        byte[] bytes = JSON.writeValueAsBytes(body);
+        int status = response.statusCode();
+        byte[] bytes = JSON.writeValueAsBytes(response.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.sendResponseHeaders(status, -1);

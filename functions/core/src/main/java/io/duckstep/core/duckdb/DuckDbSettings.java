@@ -1,5 +1,7 @@
 package io.duckstep.core.duckdb;
 
+import io.duckstep.contract.EnvironmentVariables;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -19,7 +21,7 @@ import static java.util.Objects.requireNonNull;
 public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory, Path extensionDirectory)
 {
     /** The environment variable that points DuckDB at an extension directory other than the work directory's. */
-    public static final String EXTENSION_DIRECTORY_VARIABLE = "DUCKSTEP_EXTENSION_DIRECTORY";
+    public static final String EXTENSION_DIRECTORY_VARIABLE = EnvironmentVariables.DUCKSTEP_EXTENSION_DIRECTORY;
 
     /** Used when neither an explicit limit nor a Lambda memory size is configured. */
     public static final String DEFAULT_MEMORY_LIMIT = "2GB";
@@ -55,19 +57,19 @@ public record DuckDbSettings(String memoryLimit, int threads, Path workDirectory
      */
     public static DuckDbSettings fromEnvironment(Map<String, String> environment)
     {
-        String memoryLimit = environment.get("DUCKSTEP_MEMORY_LIMIT");
+        String memoryLimit = environment.get(EnvironmentVariables.DUCKSTEP_MEMORY_LIMIT);
         if (memoryLimit == null || memoryLimit.isBlank()) {
-            String lambdaMemory = environment.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+            String lambdaMemory = environment.get(EnvironmentVariables.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
             memoryLimit = lambdaMemory == null || lambdaMemory.isBlank()
                     ? DEFAULT_MEMORY_LIMIT
                     : lambdaMemoryLimit(Integer.parseInt(lambdaMemory.trim()));
         }
-        String threads = environment.get("DUCKSTEP_THREADS");
-        String lambdaMemory = environment.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+        String threads = environment.get(EnvironmentVariables.DUCKSTEP_THREADS);
+        String lambdaMemory = environment.get(EnvironmentVariables.AWS_LAMBDA_FUNCTION_MEMORY_SIZE);
         int defaultThreads = lambdaMemory == null || lambdaMemory.isBlank()
                 ? Runtime.getRuntime().availableProcessors()
                 : lambdaThreads(Integer.parseInt(lambdaMemory.trim()));
-        String workDirectory = environment.get("DUCKSTEP_WORK_DIRECTORY");
+        String workDirectory = environment.get(EnvironmentVariables.DUCKSTEP_WORK_DIRECTORY);
         String extensionDirectory = environment.get(EXTENSION_DIRECTORY_VARIABLE);
         Path work = workDirectory == null || workDirectory.isBlank()
                 ? Path.of(System.getProperty("java.io.tmpdir"), "duckstep")

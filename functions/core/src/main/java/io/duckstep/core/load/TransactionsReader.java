@@ -1,5 +1,6 @@
 package io.duckstep.core.load;
 
+import io.duckstep.contract.UploadTypes;
 import io.duckstep.core.duckdb.DuckDbErrors;
 import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.error.InvalidInputException;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -49,8 +49,8 @@ import static io.duckstep.core.load.TransactionsSchema.COLUMNS;
  */
 public final class TransactionsReader
 {
-    /** The file types accepted, by the end of the file name (case-insensitive). */
-    public static final List<String> FILE_TYPES = List.of(".csv", ".csv.gz", ".parquet", ".xlsx");
+    /** The file types accepted, by the end of the file name (case-insensitive): the workflow's {@link UploadTypes}. */
+    public static final List<String> FILE_TYPES = UploadTypes.SUFFIXES;
 
     private static final String STAGING = "duckstep_staging";
 
@@ -235,10 +235,7 @@ public final class TransactionsReader
         catch (IOException e) {
             throw new ValidationFaultException(displayName + ": cannot read the local copy: " + e.getMessage(), e);
         }
-        String name = displayName.toLowerCase(Locale.ROOT);
-        return FILE_TYPES.stream()
-                .filter(name::endsWith)
-                .findFirst()
+        return UploadTypes.typeOf(displayName)
                 .orElseThrow(() -> new InvalidInputException(displayName, "unsupported file type: expected one of " + String.join(", ", FILE_TYPES)));
     }
 

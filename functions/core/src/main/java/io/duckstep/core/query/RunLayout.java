@@ -1,5 +1,6 @@
 package io.duckstep.core.query;
 
+import io.duckstep.contract.RunIds;
 import io.duckstep.core.storage.ObjectStorage;
 
 import static java.util.Objects.requireNonNull;
@@ -20,8 +21,8 @@ public record RunLayout(ObjectStorage storage, String root)
 
     public String runPrefix(String runId)
     {
-        if (!runId.matches("[A-Za-z0-9_.-]{1,80}")) {
-            throw new IllegalArgumentException("Run id must be 1 to 80 letters, digits, '.', '_' or '-': '" + runId + "'");
+        if (!RunIds.isRunId(runId)) {
+            throw new IllegalArgumentException("Run id must be " + RunIds.DESCRIPTION + ": '" + runId + "'");
         }
         return storage.resolve(root, runId);
     }

@@ -1,7 +1,14 @@
 package io.duckstep.core.query;
 
 import java.util.Map;
-import java.util.Optional;
+
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MOTHERDUCK_DATABASE;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_MOTHERDUCK_TOKEN_SECRET;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WAREHOUSE_CATALOG;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WAREHOUSE_LOCATION;
+import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WAREHOUSE_PROVIDER;
+import static io.duckstep.contract.EnvironmentVariables.optional;
 
 /**
  * Chooses the warehouse provider from configuration (environment variables on Lambda, options locally):
@@ -22,27 +29,22 @@ public final class WarehouseConfiguration
 
     public static WarehouseSpecification fromEnvironment(Map<String, String> environment)
     {
-        String provider = value(environment, "DUCKSTEP_WAREHOUSE_PROVIDER").orElse("duckdb");
-        String catalog = value(environment, "DUCKSTEP_WAREHOUSE_CATALOG").orElse(WarehouseSpecification.DEFAULT_CATALOG);
+        String provider = optional(environment, DUCKSTEP_WAREHOUSE_PROVIDER, "duckdb");
+        String catalog = optional(environment, DUCKSTEP_WAREHOUSE_CATALOG, WarehouseSpecification.DEFAULT_CATALOG);
         return switch (provider) {
-            case "duckdb" -> new WarehouseSpecification.DuckDbFile(required(environment, "DUCKSTEP_WAREHOUSE_LOCATION", provider));
+            case "duckdb" -> new WarehouseSpecification.DuckDbFile(required(environment, DUCKSTEP_WAREHOUSE_LOCATION, provider));
             case "motherduck" -> new WarehouseSpecification.MotherDuck(
-                    required(environment, "DUCKSTEP_MOTHERDUCK_DATABASE", provider),
+                    required(environment, DUCKSTEP_MOTHERDUCK_DATABASE, provider),
                     catalog,
-                    value(environment, "DUCKSTEP_MOTHERDUCK_TOKEN_SECRET"),
-                    value(environment, "DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET"));
+                    optional(environment, DUCKSTEP_MOTHERDUCK_TOKEN_SECRET),
+                    optional(environment, DUCKSTEP_MOTHERDUCK_READ_SCALING_TOKEN_SECRET));
             case "none" -> new WarehouseSpecification.None();
-            default -> throw new IllegalArgumentException("DUCKSTEP_WAREHOUSE_PROVIDER must be duckdb, motherduck or none, was '" + provider + "'");
+            default -> throw new IllegalArgumentException(DUCKSTEP_WAREHOUSE_PROVIDER + " must be duckdb, motherduck or none, was '" + provider + "'");
         };
     }
 
     private static String required(Map<String, String> environment, String name, String provider)
     {
-        return value(environment, name).orElseThrow(() -> new IllegalArgumentException(name + " is required when the warehouse provider is " + provider));
-    }
-
-    private static Optional<String> value(Map<String, String> environment, String name)
-    {
-        return Optional.ofNullable(environment.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+        return optional(environment, name).orElseThrow(() -> new IllegalArgumentException(name + " is required when the warehouse provider is " + provider));
     }
 }

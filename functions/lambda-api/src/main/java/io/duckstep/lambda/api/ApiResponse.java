@@ -1,5 +1,7 @@
 package io.duckstep.lambda.api;
 
+import io.duckstep.contract.PromptResponse;
+
 import java.util.Map;
 
 /**
@@ -10,5 +12,10 @@ public record ApiResponse(int statusCode, Map<String, String> headers, String bo
     static ApiResponse json(int statusCode, String body)
     {
         return new ApiResponse(statusCode, Map.of("Content-Type", "application/json"), body);
+    }
+
+    static ApiResponse of(PromptResponse response)
+    {
+        return json(response.statusCode(), response.body().toString());
     }
 }

@@ -2,7 +2,7 @@ package io.duckstep.lambda.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.duckstep.contract.PromptResponse;
 import io.duckstep.lambda.support.InvalidPromptRequestException;
 import io.duckstep.lambda.support.LambdaJson;
 import io.duckstep.lambda.support.PromptRequest;
@@ -16,7 +16,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code POST /prompt} and {@code GET /prompt/{id}}: a question starts one execution of the prompt state machine,
+ * {@code POST /prompt} and {@code GET /prompt/{id}}, answering as {@link PromptResponse} says: a question starts one execution of the prompt state machine,
  * named after the API request id (a retried request starts nothing new); the answer comes back when it is ready
  * within the wait, else 202 with the id to poll. Bad requests get 400 with the reason. An {@code upload} must be an
  * object under this stack's uploads prefix ({@code s3://<bucket>/uploads/}): nothing else of the bucket, another bucket
@@ -79,9 +79,7 @@ public final class PromptApi
         }
         String id = "prompt-" + (request.requestContext() == null || request.requestContext().requestId() == null
                 ? java.util.UUID.randomUUID().toString() : request.requestContext().requestId().replaceAll("[^A-Za-z0-9_-]", "-"));
-        ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", prompt.prompt()).put("summary", prompt.summary());
-        prompt.upload().ifPresent(upload -> input.put("upload", upload));
-        executions.start(id, input.toString());
+        executions.start(id, prompt.workflowInput(prompt.upload()).toString());
         return answer(id, wait);
     }
 
@@ -109,24 +107,20 @@ public final class PromptApi
             }
             String status = execution.get().status();
             if ("SUCCEEDED".equals(status)) {
-                JsonNode output = read(execution.get().output());
-                ObjectNode body = output.isObject() ? (ObjectNode) output : JsonNodeFactory.instance.objectNode();
-                body.put("id", id);
-                return ApiResponse.json(200, body.toString());
+                return ApiResponse.of(PromptResponse.answered(id, read(execution.get().output())));
             }
             if (!"RUNNING".equals(status) && !"PENDING_REDRIVE".equals(status)) {
-                return ApiResponse.json(502, JsonNodeFactory.instance.objectNode().put("id", id).put("status", status)
-                        .put("error", String.valueOf(execution.get().error())).toString());
+                return ApiResponse.of(PromptResponse.failed(id, status, String.valueOf(execution.get().error())));
             }
             if (!clock.instant().plus(pollInterval).isBefore(deadline)) {
-                return ApiResponse.json(202, JsonNodeFactory.instance.objectNode().put("id", id).put("status", "RUNNING").put("poll", "/prompt/" + id).toString());
+                return ApiResponse.of(PromptResponse.running(id));
             }
             try {
                 pause.pause(pollInterval);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return ApiResponse.json(202, JsonNodeFactory.instance.objectNode().put("id", id).put("status", "RUNNING").put("poll", "/prompt/" + id).toString());
+                return ApiResponse.of(PromptResponse.running(id));
             }
         }
     }
@@ -143,6 +137,6 @@ public final class PromptApi
 
     private static ApiResponse error(int status, String message)
     {
-        return ApiResponse.json(status, JsonNodeFactory.instance.objectNode().put("error", message).toString());
+        return ApiResponse.of(PromptResponse.error(status, message));
     }
 }

@@ -2,11 +2,10 @@ package io.duckstep.lambda.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.duckstep.aws.clients.AwsClients;
+import io.duckstep.aws.clients.StepFunctionsExecutions;
 import io.duckstep.lambda.support.LambdaJson;
 import io.duckstep.lambda.support.Observability;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.io.InputStream;
@@ -17,8 +16,7 @@ import java.time.Duration;
 import static java.util.Objects.requireNonNull;
 
 /**
- * API Gateway proxy event in, proxy response out. Environment: {@code PROMPT_STATE_MACHINE_ARN}, {@code DUCKSTEP_UPLOADS_PREFIX}
- * (the only place an {@code upload} may be). The wait (20 s)
+ * API Gateway proxy event in, proxy response out. Environment: {@link PromptApiSettings}. The wait (20 s)
  * stays under API Gateway's 29 s integration limit.
  */
 public final class PromptApiHandler
@@ -28,12 +26,14 @@ public final class PromptApiHandler
 
     public PromptApiHandler()
     {
-        this(new PromptApi(new StepFunctionsPromptExecutions(SfnClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(10)).build())
-                .build(), requireNonNull(System.getenv("PROMPT_STATE_MACHINE_ARN"), "PROMPT_STATE_MACHINE_ARN is not set")),
-                requireNonNull(System.getenv("DUCKSTEP_UPLOADS_PREFIX"), "DUCKSTEP_UPLOADS_PREFIX is not set"),
-                Duration.ofSeconds(20), Duration.ofMillis(500), Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis())));
+        this(PromptApiSettings.fromEnvironment(System.getenv()));
+    }
+
+    private PromptApiHandler(PromptApiSettings settings)
+    {
+        this(new PromptApi(new StepFunctionsPromptExecutions(new StepFunctionsExecutions(
+                AwsClients.build(SfnClient.builder(), settings.region(), AwsClients.REQUEST), settings.promptStateMachineArn())),
+                settings.uploadsPrefix(), Duration.ofSeconds(20), Duration.ofMillis(500), Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis())));
     }
 
     PromptApiHandler(PromptApi api)

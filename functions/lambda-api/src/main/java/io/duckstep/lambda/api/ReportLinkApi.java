@@ -1,11 +1,11 @@
 package io.duckstep.lambda.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.duckstep.contract.RunIds;
 
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,9 +16,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ReportLinkApi
 {
-    /** Run ids are execution names; the same rule as the run layout's (which this package cannot depend on). */
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
-
     private final RunReports reports;
 
     public ReportLinkApi(RunReports reports)
@@ -32,8 +29,8 @@ public final class ReportLinkApi
         if (!"GET".equals(request.httpMethod()) || id == null) {
             return error(404, "Use GET /runs/{id}/report");
         }
-        if (!RUN_ID.matcher(id).matches() || id.equals(".") || id.equals("..")) {
-            return error(400, "Not a run id (1 to 80 letters, digits, '.', '_' or '-'): " + id);
+        if (!RunIds.isRunId(id)) {
+            return error(400, "Not a run id (" + RunIds.DESCRIPTION + "): " + id);
         }
         Optional<URI> link = reports.link(id);
         if (link.isEmpty()) {

@@ -2,42 +2,41 @@ package io.duckstep.lambda.llm;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.duckstep.aws.clients.AwsClients;
+import io.duckstep.aws.clients.CachedSecrets;
 import io.duckstep.lambda.support.LambdaJson;
 import io.duckstep.lambda.support.Observability;
 import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.ModelTaskInput;
 import io.duckstep.llm.SqlAssistant;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.lambda.powertools.parameters.cache.CacheManager;
-import software.amazon.lambda.powertools.parameters.secrets.SecretsProvider;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The prompt workflow's model task: {@link ModelTaskInput} in, {@link io.duckstep.llm.ModelTaskOutput} out.
- * Environment: {@code OPENAI_KEY_SECRET} (the secret's ARN, never the key), {@code DUCKSTEP_MODEL},
- * {@code OPENAI_BASE_URL}, {@code DUCKSTEP_MODEL_TIMEOUT_SECONDS}. The key is read on first use and cached.
+ * Environment: {@link ModelHandlerSettings}. The key is read on first use and cached ({@link CachedSecrets}); when it
+ * changes, the next invocation makes a client with the new one.
  */
 public final class ModelHandler
         implements RequestStreamHandler
 {
-    static final Duration SECRET_TIME_TO_LIVE = Duration.ofMinutes(5);
-
     private final Supplier<ModelTask> task;
 
     public ModelHandler()
     {
-        this(fromEnvironment());
+        this(ModelHandlerSettings.fromEnvironment(System.getenv()));
+    }
+
+    private ModelHandler(ModelHandlerSettings settings)
+    {
+        this(modelTask(settings.model(), new CachedSecrets(AwsClients.build(SecretsManagerClient.builder(), settings.region(), AwsClients.REQUEST)),
+                settings.openAiKeySecret()));
     }
 
     ModelHandler(Supplier<ModelTask> task)
@@ -55,37 +54,8 @@ public final class ModelHandler
         });
     }
 
-    /**
-     * The OpenAI key from Secrets Manager through Powertools' parameters, cached for {@link #SECRET_TIME_TO_LIVE}.
-     * Messages name the secret, never its value.
-     */
-    static Supplier<String> openAiKey(SecretsManagerClient client, String secretId)
+    private static Supplier<ModelTask> modelTask(ModelSettings settings, CachedSecrets secrets, String openAiKeySecret)
     {
-        CacheManager cache = new CacheManager();
-        cache.setDefaultExpirationTime(SECRET_TIME_TO_LIVE);
-        SecretsProvider secrets = SecretsProvider.builder().withClient(client).withCacheManager(cache).build();
-        return () -> {
-            String value;
-            try {
-                value = secrets.get(secretId);
-            }
-            catch (SdkException e) {
-                throw new IllegalStateException("Cannot read secret " + secretId + ": " + e.getClass().getSimpleName());
-            }
-            if (value == null || value.isBlank()) {
-                throw new IllegalStateException("Secret " + secretId + " has no value: set it with aws secretsmanager put-secret-value");
-            }
-            return value.strip();
-        };
-    }
-
-    private static Supplier<ModelTask> fromEnvironment()
-    {
-        ModelSettings settings = ModelSettings.fromEnvironment(System.getenv());
-        Supplier<String> key = openAiKey(SecretsManagerClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(15)).build())
-                .build(), requireNonNull(System.getenv("OPENAI_KEY_SECRET"), "OPENAI_KEY_SECRET is not set"));
         return new Supplier<>()
         {
             private String clientKey;
@@ -94,7 +64,7 @@ public final class ModelHandler
             @Override
             public synchronized ModelTask get()
             {
-                String current = key.get();
+                String current = secrets.get(openAiKeySecret);
                 if (task == null || !current.equals(clientKey)) {
                     task = new ModelTask(new SqlAssistant(SqlAssistant.client(settings, current), settings));
                     clientKey = current;

@@ -9,16 +9,11 @@ import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
-import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,34 +43,5 @@ class ModelHandlerTest
             assertThat(logs).filteredOn(line -> line.contains("\"ModelAttempts\""))
                     .singleElement().asString().contains("\"Namespace\":\"DuckStep\"").contains("\"ModelAttempts\":1");
         }
-    }
-
-    @Test
-    void openAiKey_withinTimeToLive_isReadOnce()
-    {
-        AtomicInteger reads = new AtomicInteger();
-        SecretsManagerClient secretsManager = new SecretsManagerClient()
-        {
-            @Override
-            public GetSecretValueResponse getSecretValue(GetSecretValueRequest request)
-            {
-                reads.incrementAndGet();
-                return GetSecretValueResponse.builder().secretString("sk-from-secrets-manager").build();
-            }
-
-            @Override
-            public String serviceName()
-            {
-                return "secretsmanager";
-            }
-
-            @Override
-            public void close() {}
-        };
-        Supplier<String> key = ModelHandler.openAiKey(secretsManager, "arn:aws:secretsmanager:eu-west-1:111122223333:secret:OpenAiKey");
-
-        assertThat(key.get()).isEqualTo("sk-from-secrets-manager");
-        assertThat(key.get()).isEqualTo("sk-from-secrets-manager");
-        assertThat(reads).hasValue(1);
     }
 }

@@ -1,7 +1,7 @@
 package io.duckstep.lambda.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.duckstep.core.run.RunManifest;
+import io.duckstep.contract.LambdaErrorCause;
 import io.duckstep.lambda.support.LambdaJson;
 import io.duckstep.lambda.support.ReportLink;
 
@@ -42,10 +42,10 @@ public final class NotificationComposer
         if (detail == null || detail.status() == null || detail.status().equals("RUNNING") || detail.status().equals("PENDING_REDRIVE")) {
             return Optional.empty();
         }
-        Optional<RunManifest> manifest = detail.name() == null ? Optional.empty()
-                : manifests.manifest(detail.name()).map(json -> RunManifest.fromJson(json, "the manifest of run " + detail.name()));
+        Optional<RunOutcome> manifest = detail.name() == null ? Optional.empty()
+                : manifests.manifest(detail.name()).map(json -> RunOutcome.fromManifest(json, "the manifest of run " + detail.name()));
         // The manifest names the upload the run read; without one, the input does, unless the run was started with {}.
-        String upload = manifest.flatMap(run -> run.inputs().stream().findFirst()).map(RunManifest.Input::location)
+        String upload = manifest.flatMap(RunOutcome::upload).map(RunOutcome.Input::location)
                 .or(() -> json(detail.input()).map(input -> input.path("upload").asText(null)))
                 .orElse(null);
         StringBuilder message = new StringBuilder();
@@ -57,8 +57,8 @@ public final class NotificationComposer
                     .append(Instant.ofEpochMilli(detail.startDate())).append(")\n");
         }
         if (manifest.isPresent() && manifest.get().succeeded()) {
-            RunManifest run = manifest.get();
-            run.inputs().stream().findFirst().map(RunManifest.Input::rows)
+            RunOutcome run = manifest.get();
+            run.upload().map(RunOutcome.Input::rows)
                     .ifPresent(rows -> message.append("Rows in the upload: ").append(rows).append('\n'));
             message.append('\n');
             message.append("Report: ").append(ReportLink.of(reportLinkBase, run.runId())).append('\n');
@@ -70,7 +70,7 @@ public final class NotificationComposer
             run.report().headlines().forEach(headline -> message.append("- ").append(headline).append('\n'));
         }
         else if (manifest.isPresent()) {
-            RunManifest.Failure failure = manifest.get().error();
+            RunOutcome.Failure failure = manifest.get().error();
             message.append("\nError: ").append(failure.error()).append('\n');
             message.append("Cause: ").append(failure.cause()).append('\n');
             if (failure.quarantine() != null) {
@@ -93,7 +93,7 @@ public final class NotificationComposer
         if (cause == null || cause.isBlank()) {
             return "(none given)";
         }
-        return json(cause).map(node -> node.path("errorMessage").asText(null)).orElse(cause);
+        return LambdaErrorCause.message(cause);
     }
 
     private static Optional<JsonNode> json(String text)

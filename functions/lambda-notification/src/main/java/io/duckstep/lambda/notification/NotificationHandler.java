@@ -2,20 +2,17 @@ package io.duckstep.lambda.notification;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.duckstep.aws.clients.AwsClients;
 import io.duckstep.lambda.support.LambdaJson;
 import io.duckstep.lambda.support.Observability;
 import io.duckstep.lambda.support.ReportLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -23,9 +20,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 /**
  * EventBridge execution status change in, the {@link Notification} it published (or none: not an end, or an end
- * already told) out. Environment: {@code TOPIC_ARN}, {@code DUCKSTEP_RUNS_PREFIX} (where the runs' manifests are,
- * {@code s3://bucket/runs}), {@code DUCKSTEP_BUCKET} (the {@code notifications/} markers), {@code DUCKSTEP_REPORT_LINK_BASE}
- * (the API's URL, for the report links).
+ * already told) out. Environment: {@link NotificationSettings}.
  */
 public final class NotificationHandler
         implements RequestStreamHandler
@@ -38,15 +33,19 @@ public final class NotificationHandler
 
     public NotificationHandler()
     {
-        this(new NotificationComposer(requireNonNull(System.getenv("DUCKSTEP_REPORT_LINK_BASE"), "DUCKSTEP_REPORT_LINK_BASE is not set"), runManifests(), ReportLink.VALIDITY),
-                new S3SentNotifications(S3Client.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
-                        .overrideConfiguration(noRetries())
-                        .build(), requireNonNull(System.getenv("DUCKSTEP_BUCKET"), "DUCKSTEP_BUCKET is not set")),
-                new SnsNotificationPublisher(SnsClient.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
-                        .overrideConfiguration(noRetries())
-                        .build(), requireNonNull(System.getenv("TOPIC_ARN"), "TOPIC_ARN is not set")));
+        this(NotificationSettings.fromEnvironment(System.getenv()));
+    }
+
+    private NotificationHandler(NotificationSettings settings)
+    {
+        this(settings, AwsClients.build(S3Client.builder(), settings.region(), AwsClients.REQUEST));
+    }
+
+    private NotificationHandler(NotificationSettings settings, S3Client s3)
+    {
+        this(new NotificationComposer(settings.reportLinkBase(), new S3RunManifests(s3, settings.runsPrefix()), ReportLink.VALIDITY),
+                new S3SentNotifications(s3, settings.bucket()),
+                new SnsNotificationPublisher(AwsClients.build(SnsClient.builder(), settings.region(), AwsClients.REQUEST), settings.topicArn()));
     }
 
     NotificationHandler(NotificationComposer composer, SentNotifications sent, NotificationPublisher publisher)
@@ -86,19 +85,5 @@ public final class NotificationHandler
             }
             throw e;
         }
-    }
-
-    private static ClientOverrideConfiguration noRetries()
-    {
-        return ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(20)).build();
-    }
-
-    private static RunManifests runManifests()
-    {
-        S3Client client = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
-                .overrideConfiguration(noRetries())
-                .build();
-        return new S3RunManifests(client, requireNonNull(System.getenv("DUCKSTEP_RUNS_PREFIX"), "DUCKSTEP_RUNS_PREFIX is not set"));
     }
 }

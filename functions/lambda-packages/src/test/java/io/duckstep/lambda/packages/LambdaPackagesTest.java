@@ -80,6 +80,17 @@ class LambdaPackagesTest
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"trigger", "notification", "llm", "api"})
+    void packageWithoutDuckDb_holdsNotCore(String kind)
+            throws IOException
+    {
+        // they use AWS through aws-clients and meet the other modules through contract; core drags DuckDB's API in
+        assertThat(entries(jar(kind))).filteredOn(name -> name.endsWith(".class"))
+                .noneMatch(name -> name.startsWith("io/duckstep/core/") || name.startsWith("io/duckstep/aws/") && !name.startsWith("io/duckstep/aws/clients/"));
+        assertThat(entries(jar(kind))).contains("io/duckstep/aws/clients/AwsClients.class", "io/duckstep/contract/EnvironmentVariables.class");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"query", "report", "trigger", "notification", "llm", "api"})
     void package_holdsOneHttpClient(String kind)
             throws IOException

@@ -8,14 +8,12 @@ import io.duckstep.lambda.support.JsonTaskHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
-
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
  * The last step of a summary run: {@link RunManifestInput} in, {@link RecordedManifest} out. Writes
  * {@code runs/<run>/manifest.json}; for a failed run, first removes what the run had published.
- * Environment: {@code DUCKSTEP_DEFINITION_SHA256}, the checksum of the definition the state machine was made from.
+ * Environment: {@link AwsEnvironment}, with {@code DUCKSTEP_DEFINITION_SHA256}, the checksum of the definition the state machine was made from.
  */
 public final class RunManifestHandler
         extends JsonTaskHandler<RunManifestInput, RecordedManifest>
@@ -24,7 +22,7 @@ public final class RunManifestHandler
 
     public RunManifestHandler()
     {
-        this(wire(AwsEnvironment.fromSystem(), Optional.ofNullable(System.getenv("DUCKSTEP_DEFINITION_SHA256"))));
+        this(wire(AwsEnvironment.fromSystem()));
     }
 
     RunManifestHandler(RunManifestTask task)
@@ -32,9 +30,9 @@ public final class RunManifestHandler
         super("WriteManifest", RunManifestInput.class, task::run);
     }
 
-    private static RunManifestTask wire(AwsEnvironment environment, Optional<String> definitionSha256)
+    private static RunManifestTask wire(AwsEnvironment environment)
     {
-        return ReportTasks.factory(environment).runManifest(runId -> definitionSha256);
+        return ReportTasks.factory(environment).runManifest(runId -> environment.definitionSha256());
     }
 
     @Override

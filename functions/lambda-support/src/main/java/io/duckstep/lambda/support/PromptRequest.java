@@ -2,6 +2,8 @@ package io.duckstep.lambda.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Optional;
 
@@ -21,6 +23,17 @@ public record PromptRequest(String prompt, Optional<String> upload, boolean summ
     {
         requireNonNull(prompt, "prompt is null");
         requireNonNull(upload, "upload is null");
+    }
+
+    /**
+     * The prompt state machine's input, {@code {"prompt", "summary", "upload"}}, with the upload as the endpoint resolved
+     * it (an object under the stack's uploads prefix, or a file under the local uploads directory); none when empty.
+     */
+    public ObjectNode workflowInput(Optional<String> resolvedUpload)
+    {
+        ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", prompt).put("summary", summary);
+        resolvedUpload.ifPresent(location -> input.put("upload", location));
+        return input;
     }
 
     /**

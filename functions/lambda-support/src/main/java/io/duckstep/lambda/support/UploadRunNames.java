@@ -1,11 +1,11 @@
 package io.duckstep.lambda.support;
 
+import io.duckstep.contract.UploadTypes;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The one rule naming the run an upload starts, on AWS (the trigger's execution name) and locally
@@ -16,9 +16,6 @@ import java.util.Locale;
  */
 public final class UploadRunNames
 {
-    /** The upload formats the workflow reads (compared ignoring case); anything else is ignored, never started. */
-    public static final List<String> ACCEPTED_SUFFIXES = List.of(".csv", ".csv.gz", ".parquet", ".xlsx");
-
     private UploadRunNames() {}
 
     /** On AWS: the identity of an S3 object is its bucket, key and version (or ETag when the bucket keeps no versions). */
@@ -33,10 +30,10 @@ public final class UploadRunNames
         return name(fileName, fileName + "\n" + contentSha256);
     }
 
+    /** Whether the file is of a format the workflow reads ({@link UploadTypes}); anything else is ignored, never started. */
     public static boolean accepted(String fileName)
     {
-        String lower = fileName.toLowerCase(Locale.ROOT);
-        return ACCEPTED_SUFFIXES.stream().anyMatch(lower::endsWith);
+        return UploadTypes.accepted(fileName);
     }
 
     private static String name(String fileName, String identity)

@@ -1,8 +1,8 @@
 package io.duckstep.lambda.trigger;
 
 /**
- * Starts a state machine execution. The Step Functions adapter implements it; tests use a hand-written fake
- * (Step Functions has no emulator here).
+ * Starts a state machine execution: {@link io.duckstep.aws.clients.StepFunctionsExecutions#start} on AWS; tests use a
+ * hand-written fake (Step Functions has no emulator here).
  */
 public interface ExecutionStarter
 {

@@ -2,25 +2,23 @@ package io.duckstep.lambda.trigger;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.duckstep.aws.clients.AwsClients;
+import io.duckstep.aws.clients.StepFunctionsExecutions;
 import io.duckstep.lambda.support.LambdaJson;
 import io.duckstep.lambda.support.Observability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
 /**
- * EventBridge S3 "Object Created" event in, {@link TriggerResult} out. Environment: {@code STATE_MACHINE_ARN} and
- * {@code DUCKSTEP_UPLOADS_PREFIX} (for example {@code s3://bucket/uploads/}).
+ * EventBridge S3 "Object Created" event in, {@link TriggerResult} out. Environment: {@link TriggerSettings}. A failed start
+ * is retried by EventBridge's delivery retries, not twice over in the SDK too.
  */
 public final class UploadTriggerHandler
         implements RequestStreamHandler
@@ -31,12 +29,13 @@ public final class UploadTriggerHandler
 
     public UploadTriggerHandler()
     {
-        this(new UploadTrigger(UploadTrigger.keyPrefix(System.getenv().getOrDefault("DUCKSTEP_UPLOADS_PREFIX", "uploads/")),
-                new StepFunctionsExecutionStarter(SfnClient.builder()
-                        .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(10)))
-                        // Retried by EventBridge's delivery retries, not twice over in the SDK too.
-                        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(20)).build())
-                        .build(), requireNonNull(System.getenv("STATE_MACHINE_ARN"), "STATE_MACHINE_ARN is not set"))));
+        this(TriggerSettings.fromEnvironment(System.getenv()));
+    }
+
+    private UploadTriggerHandler(TriggerSettings settings)
+    {
+        this(new UploadTrigger(settings.uploadsKeyPrefix(),
+                new StepFunctionsExecutions(AwsClients.build(SfnClient.builder(), settings.region(), AwsClients.REQUEST), settings.stateMachineArn())::start));
     }
 
     UploadTriggerHandler(UploadTrigger trigger)

@@ -2,6 +2,7 @@ package io.duckstep.local.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duckstep.contract.EnvironmentVariables;
 import io.duckstep.core.duckdb.DuckDb;
 import io.duckstep.core.duckdb.SqlText;
 import io.duckstep.core.load.TransactionsReader;
@@ -329,7 +330,7 @@ public final class Benchmark
 
     private void environment(ProcessBuilder builder)
     {
-        options.memoryLimit().ifPresent(limit -> builder.environment().put("DUCKSTEP_MEMORY_LIMIT", limit));
+        options.memoryLimit().ifPresent(limit -> builder.environment().put(EnvironmentVariables.DUCKSTEP_MEMORY_LIMIT, limit));
     }
 
     /** A jar holding only this platform's library where the stock driver looks for it (deflated, as in the driver's jar). */
