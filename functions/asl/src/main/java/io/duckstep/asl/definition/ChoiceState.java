@@ -38,18 +38,6 @@ public record ChoiceState(String name, List<ChoiceBranch> choices, Optional<Stri
     }
 
     @Override
-    public Map<String, StateGraph> nestedGraphs()
-    {
-        return Map.of();
-    }
-
-    @Override
-    public Optional<String> taskResource()
-    {
-        return Optional.empty();
-    }
-
-    @Override
     public <R> R accept(Visitor<R> visitor)
     {
         return visitor.choice(this);

@@ -33,18 +33,6 @@ public record FailState(String name, Optional<JsonPath> errorPath, Optional<Json
     }
 
     @Override
-    public Map<String, StateGraph> nestedGraphs()
-    {
-        return Map.of();
-    }
-
-    @Override
-    public Optional<String> taskResource()
-    {
-        return Optional.empty();
-    }
-
-    @Override
     public <R> R accept(Visitor<R> visitor)
     {
         return visitor.fail(this);

@@ -53,12 +53,6 @@ public record ParallelState(
     }
 
     @Override
-    public Optional<String> taskResource()
-    {
-        return Optional.empty();
-    }
-
-    @Override
     public <R> R accept(Visitor<R> visitor)
     {
         return visitor.parallel(this);

@@ -39,18 +39,6 @@ public record PassState(
     }
 
     @Override
-    public Map<String, StateGraph> nestedGraphs()
-    {
-        return Map.of();
-    }
-
-    @Override
-    public Optional<String> taskResource()
-    {
-        return Optional.empty();
-    }
-
-    @Override
     public <R> R accept(Visitor<R> visitor)
     {
         return visitor.pass(this);

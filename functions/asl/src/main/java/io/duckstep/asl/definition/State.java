@@ -18,10 +18,16 @@ public sealed interface State
     boolean isTerminal();
 
     /** The graphs inside this state, keyed by where they are, for example {@code Branches[1]}; none but for Parallel. */
-    Map<String, StateGraph> nestedGraphs();
+    default Map<String, StateGraph> nestedGraphs()
+    {
+        return Map.of();
+    }
 
     /** The {@code Resource} of a Task state; empty for the others. */
-    Optional<String> taskResource();
+    default Optional<String> taskResource()
+    {
+        return Optional.empty();
+    }
 
     /** Calls the visitor's method for this state's type: a dispatch the compiler checks covers every type. */
     <R> R accept(Visitor<R> visitor);

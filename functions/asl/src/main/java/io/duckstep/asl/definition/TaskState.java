@@ -48,12 +48,6 @@ public record TaskState(
     }
 
     @Override
-    public Map<String, StateGraph> nestedGraphs()
-    {
-        return Map.of();
-    }
-
-    @Override
     public Optional<String> taskResource()
     {
         return Optional.of(resource);

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -422,26 +424,14 @@ class TransactionsReaderTest
                 .hasMessage("long-among.csv, line 200002: the line is longer than 2,000,000 bytes");
     }
 
-    @Test
-    void load_longLastLineWithoutLineBreak_namesTheLine()
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n", "\r\n"})
+    void load_longLastLine_namesTheLineWhateverItsLineBreak(String lineBreak)
             throws Exception
     {
         Path file = directory.resolve("long-last.csv");
-        String row = "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK\n";
-        Files.writeString(file, HEADER + row.repeat(1_000) + "2,B," + "y".repeat(3_000_000) + ",1,2009-12-01 07:45:00,1.0,1,UK");
-
-        assertThatThrownBy(() -> reader.load(connection, file, "long-last.csv", "t"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("long-last.csv, line 1002: the line is longer than 2,000,000 bytes");
-    }
-
-    @Test
-    void load_longLastLineWithLineBreak_namesTheLine()
-            throws Exception
-    {
-        Path file = directory.resolve("long-last.csv");
-        String row = "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK\r\n";
-        Files.writeString(file, HEADER + row.repeat(1_000) + "2,B," + "y".repeat(2_000_000) + ",1,2009-12-01 07:45:00,1.0,1,UK\r\n");
+        String row = "1,A,x,1,2009-12-01 07:45:00,1.0,1,UK" + (lineBreak.isEmpty() ? "\n" : lineBreak);
+        Files.writeString(file, HEADER + row.repeat(1_000) + "2,B," + "y".repeat(2_000_000) + ",1,2009-12-01 07:45:00,1.0,1,UK" + lineBreak);
 
         assertThatThrownBy(() -> reader.load(connection, file, "long-last.csv", "t"))
                 .isInstanceOf(InvalidInputException.class)
