@@ -54,6 +54,39 @@ public final class DuckDbNativeLibrary
     }
 
     /**
+     * Starts initialising DuckDB's driver on a daemon thread: its static initialiser registers a JFR event, which loads
+     * the JFR machinery (about a tenth of a second), and a command line can overlap that with its own start. Does
+     * nothing when the library is not loadable: the first real use then explains why, on the thread that needs it.
+     *
+     * @return the thread started, if any
+     */
+    public static Optional<Thread> preload()
+    {
+        return preload(DuckDbNativeLibrary.class.getClassLoader(), System.getProperty("java.library.path"));
+    }
+
+    static Optional<Thread> preload(ClassLoader loader, String libraryPath)
+    {
+        try {
+            checkLoadable(loader, libraryPath);
+        }
+        catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                Class.forName("io.duckstep.core.duckdb.DuckDb", true, loader);
+            }
+            catch (ClassNotFoundException | LinkageError e) {
+                // the thread that needs DuckDB meets the same error and reports it
+            }
+        }, "duckdb-preload");
+        thread.setDaemon(true);
+        thread.start();
+        return Optional.of(thread);
+    }
+
+    /**
      * Fails with an explanation when the driver would find its library neither in its jar nor on
      * {@code java.library.path} (its own message is a stack trace); called before the driver's class loads.
      */

@@ -122,6 +122,25 @@ class DuckDbNativeLibraryTest
     }
 
     @Test
+    void preload_libraryNowhere_startsNothing()
+    {
+        ClassLoader empty = new URLClassLoader(new URL[0], null);
+
+        assertThat(DuckDbNativeLibrary.preload(empty, "")).isEmpty();
+    }
+
+    @Test
+    void preload_theDriversOwnJar_initialisesTheDriverOnADaemonThread()
+            throws Exception
+    {
+        Thread thread = DuckDbNativeLibrary.preload(DuckDb.class.getClassLoader(), "").orElseThrow();
+        thread.join();
+
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(java.sql.DriverManager.drivers().map(driver -> driver.getClass().getName())).contains("org.duckdb.DuckDBDriver");
+    }
+
+    @Test
     void cacheRoot_environment_explicitThenXdgThenHome()
     {
         assertThat(DuckDbNativeLibrary.cacheRoot(Map.of("DUCKSTEP_CACHE_DIRECTORY", "/c", "XDG_CACHE_HOME", "/x"), "/home/a")).isEqualTo(Path.of("/c"));

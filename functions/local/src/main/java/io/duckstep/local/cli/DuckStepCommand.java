@@ -1,5 +1,6 @@
 package io.duckstep.local.cli;
 
+import io.duckstep.core.duckdb.DuckDbNativeLibrary;
 import io.duckstep.core.error.DuckStepException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,8 @@ public final class DuckStepCommand
     {
         // the AWS SDK (--remote) logs through SLF4J; without a provider SLF4J would warn on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        // DuckDB's driver initialises on another core while picocli reads the command
+        DuckDbNativeLibrary.preload();
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
