@@ -10,7 +10,7 @@ import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
 import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
-import io.duckstep.local.runs.TestingClock;
+import io.duckstep.testing.TestingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package io.duckstep.lambda.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckstep.lambda.support.TestingContext;
+import io.duckstep.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,11 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,7 +28,7 @@ class PromptApiHandlerTest
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FakeExecutions executions = new FakeExecutions();
-    private final ManualClock clock = new ManualClock();
+    private final TestingClock clock = new TestingClock();
     private final PromptApiHandler handler = new PromptApiHandler(new PromptApi(executions, "s3://duckstep-data/uploads/", Duration.ofSeconds(20), Duration.ofMillis(500), clock, clock::advance));
 
     @Test
@@ -222,41 +219,6 @@ class PromptApiHandlerTest
                     ? "{\"answer\":\"The history has 1,179 customers and the recent upload 645.\",\"query\":\"SELECT 1\",\"attempts\":1}"
                     : null;
             return Optional.of(new Execution(status, output, null, null));
-        }
-    }
-
-    private static final class ManualClock
-            extends Clock
-    {
-        private final Instant start = Instant.parse("2026-11-24T04:00:00Z");
-        private Instant now = start;
-
-        void advance(Duration duration)
-        {
-            now = now.plus(duration);
-        }
-
-        Duration elapsed()
-        {
-            return Duration.between(start, now);
-        }
-
-        @Override
-        public ZoneOffset getZone()
-        {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone)
-        {
-            return this;
-        }
-
-        @Override
-        public Instant instant()
-        {
-            return now;
         }
     }
 }

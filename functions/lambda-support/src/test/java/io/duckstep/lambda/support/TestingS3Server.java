@@ -3,6 +3,7 @@ package io.duckstep.lambda.support;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -24,7 +25,7 @@ import java.time.Instant;
 /**
  * A real S3 API server in this JVM: S3Proxy over an in-memory jclouds blob store, on 127.0.0.1 and a free
  * port, with signature checking on. {@link #client()} is an SDK client configured as the functions' are
- * (retries off), pointed at it; {@link #presigner()} signs links it accepts.
+ * (retries off), pointed at it; {@link #presigner()} signs links it accepts; {@link #blobs()} is the store behind it.
  */
 public final class TestingS3Server
         implements AutoCloseable
@@ -32,6 +33,8 @@ public final class TestingS3Server
     private static final String ACCESS_KEY = "test-access-key";
     private static final String SECRET_KEY = "test-secret-key";
 
+    private final String accessKey;
+    private final String secretKey;
     private final BlobStoreContext context;
     private final S3Proxy proxy;
     private final S3Client client;
@@ -39,11 +42,20 @@ public final class TestingS3Server
     public TestingS3Server(String bucket)
             throws Exception
     {
+        this(bucket, ACCESS_KEY, SECRET_KEY);
+    }
+
+    /** Accepting requests signed with these keys (for a client configured elsewhere, such as the command line's). */
+    public TestingS3Server(String bucket, String accessKey, String secretKey)
+            throws Exception
+    {
+        this.accessKey = accessKey;
+        this.secretKey = secretKey;
         context = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
         proxy = S3Proxy.builder()
                 .blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .build();
         proxy.start();
         Instant deadline = Instant.now().plusSeconds(30);
@@ -81,14 +93,20 @@ public final class TestingS3Server
                 .build();
     }
 
-    private URI endpoint()
+    public URI endpoint()
     {
         return URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
-    private static AwsCredentialsProvider credentials()
+    /** The blob store behind the API, for putting and reading objects without going through S3. */
+    public BlobStore blobs()
     {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+        return context.getBlobStore();
+    }
+
+    private AwsCredentialsProvider credentials()
+    {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
     }
 
     @Override

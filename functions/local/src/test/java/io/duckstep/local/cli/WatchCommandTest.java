@@ -7,7 +7,7 @@ import io.duckstep.core.load.WarehouseLoader;
 import io.duckstep.core.testing.TestingProject;
 import io.duckstep.local.runs.DropFolderWatcher;
 import io.duckstep.local.runs.RunHistory;
-import io.duckstep.local.runs.TestingClock;
+import io.duckstep.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

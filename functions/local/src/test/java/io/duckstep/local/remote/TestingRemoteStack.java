@@ -1,5 +1,6 @@
 package io.duckstep.local.remote;
 
+import io.duckstep.lambda.support.TestingS3Server;
 import org.jclouds.blobstore.domain.Blob;
 
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class TestingRemoteStack
     public static final String SUMMARY_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:SummaryWorkflowSummaryA1B2C3D4-abcdEFGH1234";
     public static final String PROMPT_ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:PromptWorkflowPromptE5F6A7B8-ijklMNOP5678";
 
-    private final TestingS3Proxy s3;
+    private final TestingS3Server s3;
     private final TestingStepFunctionsServer stepFunctions;
     private final TestingPromptApiServer promptApi;
     private final TestingCloudFormationServer cloudFormation;
@@ -32,7 +33,7 @@ public final class TestingRemoteStack
     public TestingRemoteStack()
             throws Exception
     {
-        s3 = new TestingS3Proxy(BUCKET, ACCESS_KEY, SECRET_KEY);
+        s3 = new TestingS3Server(BUCKET, ACCESS_KEY, SECRET_KEY);
         stepFunctions = new TestingStepFunctionsServer();
         promptApi = new TestingPromptApiServer(ACCESS_KEY, SECRET_KEY, "us-east-1");
         Map<String, String> outputs = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.duckstep.local.runs;
 
 import io.duckstep.lambda.support.UploadRunNames;
+import io.duckstep.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

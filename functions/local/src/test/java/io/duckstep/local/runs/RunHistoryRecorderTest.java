@@ -3,6 +3,7 @@ package io.duckstep.local.runs;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.duckstep.asl.ExecutionResult;
 import io.duckstep.asl.ExecutionStatus;
+import io.duckstep.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

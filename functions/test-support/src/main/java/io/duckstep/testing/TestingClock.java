@@ -1,4 +1,4 @@
-package io.duckstep.local.runs;
+package io.duckstep.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A clock a test moves by hand.
+ * A clock a test moves by hand, starting at a fixed instant.
  */
 public final class TestingClock
         extends Clock
 {
-    private volatile Instant now = Instant.parse("2026-12-01T21:00:00Z");
+    private static final Instant START = Instant.parse("2026-12-01T21:00:00Z");
+
+    private volatile Instant now = START;
 
     public void advance(Duration duration)
     {
         now = now.plus(duration);
+    }
+
+    /** How far the test has moved it. */
+    public Duration elapsed()
+    {
+        return Duration.between(START, now);
     }
 
     @Override
