@@ -61,8 +61,8 @@ public final class LocalTasks
 
     private final LocalConfiguration configuration;
     private final RunLayout layout;
-    private final QueryTask queryTask;
-    private final PromptQueryTask promptQueryTask;
+    private final BuiltOnce<QueryTask> queryTask;
+    private final BuiltOnce<PromptQueryTask> promptQueryTask;
     private final BuiltOnce<ModelTask> modelTask;
     /** The SHA-256 of the definition text each execution runs, for its manifest. */
     private final Map<String, String> definitionHashes = new ConcurrentHashMap<>();
@@ -97,19 +97,21 @@ public final class LocalTasks
         this.configuration = requireNonNull(configuration, "configuration is null");
         this.layout = new RunLayout(new LocalFileStorage(), configuration.runsRoot().toString());
         TaskFactory factory = new TaskFactory(new DuckDb(configuration.duckDbSettings()), layout, secrets, configuration.warehouse(), configuration.uploads().toString(), motherDuck);
-        this.queryTask = factory.query();
-        this.promptQueryTask = factory.promptQuery();
+        // Each task is built on its first call: a command runs few of them, and the command line starts faster.
+        this.queryTask = new BuiltOnce<>(factory::query);
+        this.promptQueryTask = new BuiltOnce<>(factory::promptQuery);
         this.modelTask = new BuiltOnce<>(requireNonNull(modelTask, "modelTask is null"));
         this.functions = List.of(
-                LocalFunction.of("PrepareUploadFunctionArn", PREPARE_UPLOAD_FUNCTION, PrepareUploadInput.class, factory.prepareUpload()),
-                LocalFunction.of("QuarantineFunctionArn", QUARANTINE_FUNCTION, QuarantineInput.class, factory.quarantine()),
-                LocalFunction.of("QueryFunctionArn", QUERY_FUNCTION, QueryTaskInput.class, queryTask),
-                LocalFunction.of("ReportFunctionArn", REPORT_FUNCTION, ReportRequest.class, factory.report()),
-                LocalFunction.of("LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION, LatestUploadInput.class, factory.latestUpload()),
-                LocalFunction.of("DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION, DescribeDataInput.class, factory.describeData()),
-                LocalFunction.of("PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION, PromptQueryInput.class, promptQueryTask),
+                LocalFunction.of("PrepareUploadFunctionArn", PREPARE_UPLOAD_FUNCTION, PrepareUploadInput.class, built(factory::prepareUpload)),
+                LocalFunction.of("QuarantineFunctionArn", QUARANTINE_FUNCTION, QuarantineInput.class, built(factory::quarantine)),
+                LocalFunction.of("QueryFunctionArn", QUERY_FUNCTION, QueryTaskInput.class, input -> queryTask.get().run(input)),
+                LocalFunction.of("ReportFunctionArn", REPORT_FUNCTION, ReportRequest.class, built(factory::report)),
+                LocalFunction.of("LatestUploadFunctionArn", LATEST_UPLOAD_FUNCTION, LatestUploadInput.class, built(factory::latestUpload)),
+                LocalFunction.of("DescribeDataFunctionArn", DESCRIBE_DATA_FUNCTION, DescribeDataInput.class, built(factory::describeData)),
+                LocalFunction.of("PromptQueryFunctionArn", PROMPT_QUERY_FUNCTION, PromptQueryInput.class, input -> promptQueryTask.get().run(input)),
                 LocalFunction.of("ModelFunctionArn", MODEL_FUNCTION, ModelTaskInput.class, input -> this.modelTask.get().run(input)),
-                LocalFunction.of("ManifestFunctionArn", MANIFEST_FUNCTION, RunManifestInput.class, factory.runManifest(runId -> Optional.ofNullable(definitionHashes.get(runId)))));
+                LocalFunction.of("ManifestFunctionArn", MANIFEST_FUNCTION, RunManifestInput.class,
+                        built(() -> factory.runManifest(runId -> Optional.ofNullable(definitionHashes.get(runId))))));
     }
 
     /** Records the definition an execution runs, so that its manifest names it by checksum. */
@@ -142,12 +144,12 @@ public final class LocalTasks
     /** Starts the sandbox's worker process for the model's first query, in the background. */
     public void prepareSandboxInBackground()
     {
-        promptQueryTask.prepare();
+        promptQueryTask.get().prepare();
     }
 
     public QueryTask queryTask()
     {
-        return queryTask;
+        return queryTask.get();
     }
 
     public RunLayout layout()
@@ -213,6 +215,13 @@ public final class LocalTasks
         };
     }
 
+    /** The task {@code factory} builds, built on its first call. */
+    private static <I, O> Task<I, O> built(Supplier<? extends Task<I, O>> factory)
+    {
+        BuiltOnce<? extends Task<I, O>> task = new BuiltOnce<>(factory);
+        return input -> task.get().run(input);
+    }
+
     /** A value built at most once: on the first {@link #get()}, or earlier on a background thread. */
     private static final class BuiltOnce<T>
     {
@@ -239,7 +248,7 @@ public final class LocalTasks
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while the model's client was being built", e);
+                throw new IllegalStateException("Interrupted while a task was being built", e);
             }
             catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {

@@ -73,15 +73,17 @@ final class ReportPage
     {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder page = new StringBuilder(template.length() + values.values().stream().mapToInt(String::length).sum());
+        int copied = 0;
         while (placeholder.find()) {
             String value = values.get(placeholder.group(1));
             if (value == null) {
                 throw new IllegalStateException("Report template placeholder without a value: " + placeholder.group());
             }
-            placeholder.appendReplacement(page, Matcher.quoteReplacement(value));
+            // copied as they are (appendReplacement would read every character of Chart.js and the data, looking for $ and \)
+            page.append(template, copied, placeholder.start()).append(value);
+            copied = placeholder.end();
         }
-        placeholder.appendTail(page);
-        return page.toString();
+        return page.append(template, copied, template.length()).toString();
     }
 
     private static String headlines(List<String> headlines)

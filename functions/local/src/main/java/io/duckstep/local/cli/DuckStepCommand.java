@@ -1,5 +1,6 @@
 package io.duckstep.local.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckstep.core.duckdb.DuckDbNativeLibrary;
 import io.duckstep.core.error.DuckStepException;
 import picocli.CommandLine;
@@ -30,9 +31,22 @@ public final class DuckStepCommand
     {
         // the AWS SDK (--remote) logs through SLF4J; without a provider SLF4J would warn on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
-        // DuckDB's driver initialises on another core while picocli reads the command
+        // DuckDB's driver and Jackson initialise on other threads while picocli reads the command
         DuckDbNativeLibrary.preload();
+        preloadJson();
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Initialises Jackson on a daemon thread: its first mapper builds a date format, which reads the JVM's locale data
+     * (a tenth of a second at start-up). Every command writes or reads JSON; a command that gets there first waits for
+     * the initialisation in progress instead of repeating it.
+     */
+    private static void preloadJson()
+    {
+        Thread thread = new Thread(ObjectMapper::new, "json-preload");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Runs the command line with the given streams and returns the exit code. */
