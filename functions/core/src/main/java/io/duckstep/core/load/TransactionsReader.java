@@ -178,8 +178,8 @@ public final class TransactionsReader
     private static OptionalLong readTyped(Connection connection, CsvFile csv, String displayName, Target target, FutureTask<Void> check)
     {
         try {
-            execute(connection, target.write("SELECT " + TransactionsValues.typedReadSelect() + " FROM "
-                    + readCsv(csv, "utf-8", "timestampformat = " + SqlText.literal(TransactionsValues.TYPED_TIMESTAMP_FORMAT) + ", columns = " + TransactionsValues.typedRead())));
+            execute(connection, target.write(TransactionsValues.typedReadQuery(
+                    readCsv(csv, "utf-8", "timestampformat = " + SqlText.literal(TransactionsValues.TYPED_TIMESTAMP_FORMAT) + ", columns = " + TransactionsValues.typedRead()))));
             long rows = longValue(connection, target.count());
             if (rows > 0) {
                 return OptionalLong.of(rows);

@@ -33,7 +33,11 @@ final class TransactionsValues
     private static final List<String> DATE_FORMATS = List.of(
             "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%d",
             "%m/%d/%y %H:%M", "%m/%d/%Y %H:%M", "%m/%d/%y %H:%M:%S", "%m/%d/%Y %H:%M:%S");
-    private static final String WHOLE_NUMBER = "'[+-]?[0-9]+(\\.0*)?'";
+    private static final String SIGNED_WHOLE_NUMBER = "'[+-]?[0-9]+(\\.0*)?'";
+    private static final String UNSIGNED_WHOLE_NUMBER = "'[0-9]+(\\.0*)?'";
+    /** What the typed read calls the whole numbers it computes once, before the checks and the select use them. */
+    private static final String QUANTITY_VALUE = "\"duckstep Quantity\"";
+    private static final String CUSTOMER_ID_VALUE = "\"duckstep Customer ID\"";
 
     private TransactionsValues() {}
 
@@ -57,16 +61,14 @@ final class TransactionsValues
                 new Check("StockCode", blank("StockCode"), "missing stock code"),
                 new Check("StockCode", hasNul("StockCode"), "contains a NUL character"),
                 new Check("Description", hasNul("Description"), "contains a NUL character"),
-                new Check("Quantity", "NOT (" + canonicalInteger("Quantity") + " OR coalesce(regexp_full_match(trim(Quantity), " + WHOLE_NUMBER + ") AND "
-                        + quantity("TRY_CAST") + " IS NOT NULL, false))", "not an integer quantity"),
+                new Check("Quantity", quantity() + " IS NULL", QUANTITY_VALUE + " IS NULL", "not an integer quantity"),
                 new Check("InvoiceDate", blank("InvoiceDate") + " OR " + invoiceDate() + " IS NULL", "InvoiceDate IS NULL", "not a date and time"),
                 new Check("InvoiceDate", "NOT (" + inDateRange(invoiceDate()) + ")", "NOT (" + inDateRange("InvoiceDate") + ")",
                         "outside the accepted dates " + FIRST_DATE + " to 2099-12-31"),
                 new Check("Price", "TRY_CAST(trim(Price) AS DOUBLE) IS NULL", "Price IS NULL", "not a number"),
                 new Check("Price", "NOT isfinite(TRY_CAST(trim(Price) AS DOUBLE))", "NOT isfinite(Price)", "not a finite number"),
-                new Check("Customer ID", "NOT " + blank("\"Customer ID\"") + " AND NOT (" + canonicalInteger("\"Customer ID\"") + " AND NOT starts_with(\"Customer ID\", '-') OR "
-                        + "coalesce(regexp_full_match(trim(\"Customer ID\"), '[0-9]+(\\.0*)?') AND " + customerId("TRY_CAST") + " IS NOT NULL, false))",
-                        "not an integer customer id"),
+                new Check("Customer ID", "NOT " + blank("\"Customer ID\"") + " AND " + customerId() + " IS NULL",
+                        "NOT " + blank("\"Customer ID\"") + " AND " + CUSTOMER_ID_VALUE + " IS NULL", "not an integer customer id"),
                 new Check("Country", hasNul("Country"), "contains a NUL character"));
     }
 
@@ -88,15 +90,19 @@ final class TransactionsValues
     private static final Set<String> EXACTLY_PARSED_TYPES = Set.of("TIMESTAMP", "DOUBLE");
 
     /**
-     * The typed columns, in schema order, from a row of {@link #typedRead()}, with every rule checked in the
-     * same pass: a refused value stops the statement with {@code error()} (the caller then explains it).
+     * The typed columns, in schema order, from the rows of {@code typedRead} (a {@code read_csv} with the columns of
+     * {@link #typedRead()}), with every rule checked in the same pass: a refused value stops the statement with
+     * {@code error()} (the caller then explains it). The whole numbers are computed once, in an inner projection,
+     * and both checked and selected from there (computing them in the check and again in the select cost more than
+     * the rest of the validation).
      */
-    static String typedReadSelect()
+    static String typedReadQuery(String typedRead)
     {
         String refused = checks().stream().map(check -> "(" + check.typedCondition() + ")").collect(Collectors.joining(" OR "));
-        return "CASE WHEN " + refused + " THEN error('" + REFUSED + "') ELSE trim(Invoice) END AS Invoice, trim(StockCode) AS StockCode, Description, "
-                + typedQuantity() + " AS Quantity, InvoiceDate, Price + 0.0 AS Price, "
-                + customerId("TRY_CAST") + " AS \"Customer ID\", nullif(trim(Country), '') AS Country";
+        return "SELECT CASE WHEN " + refused + " THEN error('" + REFUSED + "') ELSE trim(Invoice) END AS Invoice, trim(StockCode) AS StockCode, Description, "
+                + QUANTITY_VALUE + " AS Quantity, InvoiceDate, Price + 0.0 AS Price, "
+                + CUSTOMER_ID_VALUE + " AS \"Customer ID\", nullif(trim(Country), '') AS Country"
+                + " FROM (SELECT *, " + quantity() + " AS " + QUANTITY_VALUE + ", " + customerId() + " AS " + CUSTOMER_ID_VALUE + " FROM " + typedRead + ")";
     }
 
     static final String REFUSED = "duckstep: a value is refused";
@@ -105,8 +111,8 @@ final class TransactionsValues
     static String typedSelect()
     {
         return "trim(Invoice) AS Invoice, trim(StockCode) AS StockCode, Description, "
-                + typedQuantity() + " AS Quantity, " + invoiceDate() + " AS InvoiceDate, CAST(trim(Price) AS DOUBLE) + 0.0 AS Price, "
-                + customerId("TRY_CAST") + " AS \"Customer ID\", nullif(trim(Country), '') AS Country";
+                + quantity() + " AS Quantity, " + invoiceDate() + " AS InvoiceDate, CAST(trim(Price) AS DOUBLE) + 0.0 AS Price, "
+                + customerId() + " AS \"Customer ID\", nullif(trim(Country), '') AS Country";
     }
 
     /** Written exactly as DuckDB writes the INTEGER it reads (the common case, checked without a regular expression). */
@@ -130,20 +136,27 @@ final class TransactionsValues
         return "coalesce(contains(" + column + ", chr(0)), false)";
     }
 
-    private static String quantity(String cast)
+    /** The quantity's INTEGER, or NULL when its text is refused. */
+    private static String quantity()
     {
-        return cast + "(split_part(trim(Quantity), '.', 1) AS INTEGER)";
+        return wholeNumber("Quantity", "", SIGNED_WHOLE_NUMBER);
     }
 
-    private static String typedQuantity()
+    /** The customer id's INTEGER, or NULL when its text is empty or refused (negative ids are refused). */
+    private static String customerId()
     {
-        return "CASE WHEN " + canonicalInteger("Quantity") + " THEN TRY_CAST(Quantity AS INTEGER) ELSE " + quantity("TRY_CAST") + " END";
+        return wholeNumber("\"Customer ID\"", " AND NOT starts_with(\"Customer ID\", '-')", UNSIGNED_WHOLE_NUMBER);
     }
 
-    private static String customerId(String cast)
+    /**
+     * The INTEGER a whole number's text stands for, or NULL when the text is refused: written exactly as DuckDB writes
+     * the INTEGER (the common case, without a regular expression), or matching {@code pattern} once trimmed, with
+     * the part before any {@code .0} within INTEGER.
+     */
+    private static String wholeNumber(String column, String canonicalAlso, String pattern)
     {
-        return "CASE WHEN " + canonicalInteger("\"Customer ID\"") + " THEN TRY_CAST(\"Customer ID\" AS INTEGER) "
-                + "WHEN regexp_full_match(trim(\"Customer ID\"), '[0-9]+(\\.0*)?') THEN " + cast + "(split_part(trim(\"Customer ID\"), '.', 1) AS INTEGER) END";
+        return "CASE WHEN " + canonicalInteger(column) + canonicalAlso + " THEN TRY_CAST(" + column + " AS INTEGER) "
+                + "WHEN regexp_full_match(trim(" + column + "), " + pattern + ") THEN TRY_CAST(split_part(trim(" + column + "), '.', 1) AS INTEGER) END";
     }
 
     /** A timestamp from any accepted text form, or from an Excel date serial. */
