@@ -100,7 +100,7 @@ public final class Benchmark
      */
     private final List<String> launchOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
             .filter(option -> option.startsWith("-Djava.library.path=") || option.startsWith("-XX:SharedArchiveFile=") || option.startsWith("-Xlog:")
-                    || option.startsWith("-XX:Tier4"))
+                    || option.startsWith("-XX:Tier4") || option.startsWith("-XX:CompileCommand="))
             .toList();
 
     public Benchmark(Options options, DuckDb duckDb, Consumer<String> progress)
