@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.duckdb.DuckDBDriver;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -17,15 +19,11 @@ import static java.util.Objects.requireNonNull;
  */
 public final class DuckDb
 {
-    static {
-        DuckDbNativeLibrary.checkLoadable(DuckDb.class.getClassLoader(), System.getProperty("java.library.path"));
-        try {
-            Class.forName("org.duckdb.DuckDBDriver");
-        }
-        catch (ClassNotFoundException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    /**
+     * The driver itself, not {@code DriverManager}: that one scans every jar for drivers and logs through string
+     * concatenations compiled to method handles, a noticeable part of the command line's start.
+     */
+    private static final Driver DRIVER = newDriver();
 
     private final DuckDbSettings settings;
 
@@ -61,7 +59,7 @@ public final class DuckDb
         Properties properties = settings.toProperties();
         extraProperties.forEach(properties::setProperty);
         try {
-            return DriverManager.getConnection(url, properties);
+            return DRIVER.connect(url, properties);
         }
         catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB database " + url + ": " + e.getMessage(), e);
@@ -78,5 +76,12 @@ public final class DuckDb
         catch (IOException e) {
             throw new UncheckedIOException("Cannot create DuckDB work directories under " + settings.workDirectory(), e);
         }
+    }
+
+    /** The driver, once its library is known to be loadable (otherwise the reason, not the driver's stack trace). */
+    static Driver newDriver()
+    {
+        DuckDbNativeLibrary.checkLoadable(DuckDb.class.getClassLoader(), System.getProperty("java.library.path"));
+        return new DuckDBDriver();
     }
 }

@@ -15,6 +15,7 @@ import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.secrets.Secret;
 import io.duckstep.core.secrets.SecretUnavailableException;
 import io.duckstep.core.storage.LocalFileStorage;
+import org.duckdb.DuckDBDriver;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -114,7 +115,7 @@ public final class SandboxWorker
     /** Loads DuckDB's native library, then deletes the copy the driver unpacked (it stays mapped). */
     private static void loadDuckDb()
     {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (Connection connection = new DuckDBDriver().connect("jdbc:duckdb:", new Properties())) {
             connection.isValid(0);
         }
         catch (SQLException e) {

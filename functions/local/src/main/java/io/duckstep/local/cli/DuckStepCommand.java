@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,18 +34,22 @@ public final class DuckStepCommand
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         // DuckDB's driver and Jackson initialise on other threads while picocli reads the command
         DuckDbNativeLibrary.preload();
-        preloadJson();
+        preloadCommonClasses();
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /**
-     * Initialises Jackson on a daemon thread: its first mapper builds a date format, which reads the JVM's locale data
-     * (a tenth of a second at start-up). Every command writes or reads JSON; a command that gets there first waits for
-     * the initialisation in progress instead of repeating it.
+     * Initialises, on a daemon thread, what nearly every command meets on its way and would otherwise initialise
+     * on the main thread: Jackson (its first mapper builds a date format, which reads the JVM's locale data) and
+     * the JDK's secure random numbers (temporary files' names). A command that gets there first waits for the
+     * initialisation in progress instead of repeating it.
      */
-    private static void preloadJson()
+    private static void preloadCommonClasses()
     {
-        Thread thread = new Thread(ObjectMapper::new, "json-preload");
+        Thread thread = new Thread(() -> {
+            new ObjectMapper();
+            new SecureRandom().nextLong();
+        }, "duckstep-preload");
         thread.setDaemon(true);
         thread.start();
     }
