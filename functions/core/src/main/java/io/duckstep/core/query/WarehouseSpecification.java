@@ -13,9 +13,22 @@ public sealed interface WarehouseSpecification
 {
     String DEFAULT_CATALOG = "e_commerce";
 
+    /*
+     * The records below write their toString out, as the generated one reads: the generated one links method
+     * handles on its first call, a noticeable part of the command line's start, and picocli formats every option's
+     * value for its trace whether tracing is on or not.
+     */
+
     /** No warehouse: queries see only their inputs. */
     record None()
-            implements WarehouseSpecification {}
+            implements WarehouseSpecification
+    {
+        @Override
+        public String toString()
+        {
+            return "None[]";
+        }
+    }
 
     /**
      * A DuckDB database file, attached READ_ONLY as catalog {@value #CATALOG}; its schemas (such as
@@ -32,6 +45,12 @@ public sealed interface WarehouseSpecification
         public DuckDbFile
         {
             requireNonNull(location, "location is null");
+        }
+
+        @Override
+        public String toString()
+        {
+            return "DuckDbFile[location=" + location + "]";
         }
     }
 
@@ -68,6 +87,13 @@ public sealed interface WarehouseSpecification
         public MotherDuck(String database, String catalog, String tokenSecretName, Optional<String> readScalingTokenSecretName)
         {
             this(database, catalog, Optional.of(tokenSecretName), readScalingTokenSecretName);
+        }
+
+        @Override
+        public String toString()
+        {
+            return "MotherDuck[database=" + database + ", catalog=" + catalog + ", tokenSecretName=" + tokenSecretName
+                    + ", readScalingTokenSecretName=" + readScalingTokenSecretName + "]";
         }
     }
 
