@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,21 +96,32 @@ public record RunHistory(
 
     JsonNode toJson()
     {
+        ObjectNode root = headerJson();
+        ArrayNode array = root.putArray("events");
+        events.forEach(event -> array.add(eventJson(event)));
+        return root;
+    }
+
+    /** Everything but the events. */
+    ObjectNode headerJson()
+    {
         var root = JSON.createObjectNode();
         root.put("runId", runId).put("stateMachine", stateMachine).put("status", status).put("startedAt", startedAt.toString());
         stoppedAt.ifPresent(value -> root.put("stoppedAt", value.toString()));
         error.ifPresent(value -> root.put("error", value));
         cause.ifPresent(value -> root.put("cause", value));
         root.set("input", input);
-        var array = root.putArray("events");
-        for (Event event : events) {
-            var node = array.addObject().put("type", event.type()).put("state", event.state()).put("timestamp", event.timestamp().toString());
-            event.elapsed().ifPresent(value -> node.put("elapsedMilliseconds", value.toMillis()));
-            event.error().ifPresent(value -> node.put("error", value));
-            event.cause().ifPresent(value -> node.put("cause", value));
-            event.payload().ifPresent(value -> node.set(event.type().equals("STATE_ENTERED") ? "input" : "output", value));
-        }
         return root;
+    }
+
+    static ObjectNode eventJson(Event event)
+    {
+        var node = JSON.createObjectNode().put("type", event.type()).put("state", event.state()).put("timestamp", event.timestamp().toString());
+        event.elapsed().ifPresent(value -> node.put("elapsedMilliseconds", value.toMillis()));
+        event.error().ifPresent(value -> node.put("error", value));
+        event.cause().ifPresent(value -> node.put("cause", value));
+        event.payload().ifPresent(value -> node.set(event.type().equals("STATE_ENTERED") ? "input" : "output", value));
+        return node;
     }
 
     static RunHistory fromJson(JsonNode root, String source)

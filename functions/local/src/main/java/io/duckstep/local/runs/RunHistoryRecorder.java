@@ -22,7 +22,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Keeps a run's execution history in {@code <runDirectory>/history.json} as the run goes: the file is
  * rewritten (temporary file, then rename) after every event, so a run that fails or is stopped has
- * its history up to that point, and a reader never sees half a file.
+ * its history up to that point, and a reader never sees half a file. Each event is written as JSON once, when it
+ * happens, and kept as text: a rewrite costs the new event, not the whole history again.
  */
 public final class RunHistoryRecorder
         implements ExecutionListener
@@ -33,7 +34,8 @@ public final class RunHistoryRecorder
     private final JsonNode input;
     private final Clock clock;
     private final Instant startedAt;
-    private final List<RunHistory.Event> events = new ArrayList<>();
+    /** The events so far, each as JSON text. */
+    private final List<String> events = new ArrayList<>();
 
     public RunHistoryRecorder(Path runDirectory, String runId, String stateMachine, JsonNode input, Clock clock)
     {
@@ -43,7 +45,7 @@ public final class RunHistoryRecorder
         this.input = requireNonNull(input, "input is null").deepCopy();
         this.clock = requireNonNull(clock, "clock is null");
         this.startedAt = clock.instant();
-        write(snapshot("RUNNING", Optional.empty(), Optional.empty(), Optional.empty()));
+        write("RUNNING", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     @Override
@@ -73,32 +75,35 @@ public final class RunHistoryRecorder
     /** Records how the execution ended. */
     public synchronized void finished(ExecutionResult result)
     {
-        write(snapshot(result.status().name(), Optional.of(clock.instant()), result.error(), result.cause()));
+        write(result.status().name(), Optional.of(clock.instant()), result.error(), result.cause());
     }
 
     /** Records an end without a result (the runner itself failed). */
     public synchronized void failed(String error, String cause)
     {
-        write(snapshot("FAILED", Optional.of(clock.instant()), Optional.of(error), Optional.ofNullable(cause)));
+        write("FAILED", Optional.of(clock.instant()), Optional.of(error), Optional.ofNullable(cause));
     }
 
     private synchronized void record(RunHistory.Event event)
     {
-        events.add(event);
-        write(snapshot("RUNNING", Optional.empty(), Optional.empty(), Optional.empty()));
+        try {
+            events.add(RunHistory.JSON.writeValueAsString(RunHistory.eventJson(event)));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run history " + file + ": " + e.getMessage(), e);
+        }
+        write("RUNNING", Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private RunHistory snapshot(String status, Optional<Instant> stoppedAt, Optional<String> error, Optional<String> cause)
-    {
-        return new RunHistory(runId, stateMachine, input, status, startedAt, stoppedAt, error, cause, events);
-    }
-
-    private void write(RunHistory history)
+    /** The history as {@link RunHistory#toJson()} has it: the run's fields, then its events. */
+    private void write(String status, Optional<Instant> stoppedAt, Optional<String> error, Optional<String> cause)
     {
         try {
+            String header = RunHistory.JSON.writeValueAsString(new RunHistory(runId, stateMachine, input, status, startedAt, stoppedAt, error, cause, List.of()).headerJson());
+            String history = header.substring(0, header.length() - 1) + ",\"events\":[" + String.join(",", events) + "]}";
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling("." + RunHistory.FILE_NAME + ".tmp");
-            Files.writeString(temporary, RunHistory.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(history.toJson()));
+            Files.writeString(temporary, history);
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
