@@ -141,10 +141,12 @@ public final class LocalTasks
         modelTask.startInBackground("duckstep-model-client");
     }
 
-    /** Starts the sandbox's worker process for the model's first query, in the background. */
+    /** Builds the model's query task (its guard) and starts the sandbox's worker process for its first query, in the background. */
     public void prepareSandboxInBackground()
     {
-        promptQueryTask.get().prepare();
+        Thread thread = new Thread(() -> promptQueryTask.get().prepare(), "duckstep-sandbox-prepare");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public QueryTask queryTask()

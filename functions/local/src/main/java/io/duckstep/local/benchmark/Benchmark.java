@@ -56,7 +56,8 @@ public final class Benchmark
     private static final Map<String, String> STARTS = orderedMap(
             "duckstep", "as `./duckstep` starts it: library extracted once, class-data archive",
             "extracted", "library extracted once, no class-data archive",
-            "stock", "stock driver: library copied out of its jar on every start, no archive");
+            "stock", "stock driver: library copied out of its jar on every start, no archive",
+            "duckdb", "DuckDB alone, started as `./duckstep` starts: plain JDBC, the same SELECT written to Parquet");
     /** The command line's main class, started as {@code ./duckstep} starts it. */
     private static final String COMMAND_LINE = "io.duckstep.local.cli.DuckStepCommand";
 
@@ -250,6 +251,8 @@ public final class Benchmark
                 Sample sample = switch (kind) {
                     case "duckstep" -> measured(arguments, run, launchOptions, "");
                     case "extracted" -> measured(arguments, run, List.of("-Djava.library.path=" + libraryPath), "");
+                    case "duckdb" -> measured(List.of(DuckDbAlone.class.getName(), DuckDbAlone.QUERY, "SELECT 42 AS answer", run.resolve("answer.parquet").toString()),
+                            run, launchOptions, "");
                     default -> measured(arguments, run, List.of(), stockJar + File.pathSeparator);
                 };
                 samples.computeIfAbsent(kind, key -> new ArrayList<>()).add(sample);

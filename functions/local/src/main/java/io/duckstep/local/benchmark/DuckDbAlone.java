@@ -18,15 +18,22 @@ import java.util.stream.Collectors;
  * with {@code read_csv} and explicit types into an in-memory table {@code mydf}, the warehouse attached read-only,
  * and the three packaged queries run one after the other, each written as Parquet. The same {@code memory_limit}
  * and {@code threads} as DuckStep's (from the environment). No validation, no report.
- * Usage: {@code DuckDbAlone UPLOAD_CSV WAREHOUSE OUTPUT_DIRECTORY}.
+ * Usage: {@code DuckDbAlone UPLOAD_CSV WAREHOUSE OUTPUT_DIRECTORY}, or {@code DuckDbAlone --query SQL OUTPUT_PARQUET} for
+ * the start-up baseline: one query written to Parquet, what {@code duckstep query} does.
  */
 public final class DuckDbAlone
 {
+    static final String QUERY = "--query";
+
     private DuckDbAlone() {}
 
     public static void main(String[] arguments)
             throws Exception
     {
+        if (arguments[0].equals(QUERY)) {
+            query(arguments[1], Path.of(arguments[2]));
+            return;
+        }
         run(DuckDbSettings.fromEnvironment(System.getenv()), Path.of(arguments[0]), Path.of(arguments[1]), Path.of(arguments[2]));
     }
 
@@ -49,6 +56,15 @@ public final class DuckDbAlone
                 statement.execute("COPY (" + PackagedQueries.sql(query) + "\n) TO " + SqlText.literal(output.resolve(query + ".parquet").toAbsolutePath().toString())
                         + " (FORMAT parquet, COMPRESSION zstd)");
             }
+        }
+    }
+
+    static void query(String sql, Path output)
+            throws Exception
+    {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("COPY (" + sql + ") TO " + SqlText.literal(output.toAbsolutePath().toString()) + " (FORMAT parquet, COMPRESSION zstd)");
         }
     }
 

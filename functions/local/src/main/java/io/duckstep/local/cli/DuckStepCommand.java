@@ -3,6 +3,7 @@ package io.duckstep.local.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckstep.core.duckdb.DuckDbNativeLibrary;
 import io.duckstep.core.error.DuckStepException;
+import io.duckstep.core.run.Sha256;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +33,7 @@ public final class DuckStepCommand
     {
         // the AWS SDK (--remote) logs through SLF4J; without a provider SLF4J would warn on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
-        // DuckDB's driver and Jackson initialise on other threads while picocli reads the command
+        // DuckDB's driver, Jackson and the security providers initialise on other threads while picocli reads the command
         DuckDbNativeLibrary.preload();
         preloadCommonClasses();
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -41,7 +42,7 @@ public final class DuckStepCommand
     /**
      * Initialises, on a daemon thread, what nearly every command meets on its way and would otherwise initialise
      * on the main thread: Jackson (its first mapper builds a date format, which reads the JVM's locale data) and
-     * the JDK's secure random numbers (temporary files' names). A command that gets there first waits for the
+     * the JDK's security providers (temporary files' names, checksums). A command that gets there first waits for the
      * initialisation in progress instead of repeating it.
      */
     private static void preloadCommonClasses()
@@ -49,6 +50,7 @@ public final class DuckStepCommand
         Thread thread = new Thread(() -> {
             new ObjectMapper();
             new SecureRandom().nextLong();
+            Sha256.of(new byte[0]);
         }, "duckstep-preload");
         thread.setDaemon(true);
         thread.start();
