@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * {@code duckstep}: the command line. Each command has {@code --help}; bad arguments print the usage
@@ -79,21 +78,22 @@ public final class DuckStepCommand
      * costs a noticeable part of a start: a run names its command first, and only that one is added.
      */
     private static final List<NamedCommand> COMMANDS = List.of(
-            new NamedCommand("demo", DemoCommand::new),
-            new NamedCommand("load", LoadCommand::new),
-            new NamedCommand("run", RunCommand::new),
-            new NamedCommand("query", QueryCommand::new),
-            new NamedCommand("benchmark", BenchmarkCommand::new),
-            new NamedCommand("ask", AskCommand::new),
-            new NamedCommand("serve", ServeCommand::new),
-            new NamedCommand("extensions", ExtensionsCommand::new),
-            new NamedCommand("runs", RunsCommand::new),
-            new NamedCommand("inspect", InspectCommand::new),
-            new NamedCommand("watch", WatchCommand::new),
-            new NamedCommand("class-data-training", ClassDataTrainingCommand::new),
-            new NamedCommand("help", CommandLine.HelpCommand::new));
+            new NamedCommand("demo", DemoCommand.class),
+            new NamedCommand("load", LoadCommand.class),
+            new NamedCommand("run", RunCommand.class),
+            new NamedCommand("query", QueryCommand.class),
+            new NamedCommand("benchmark", BenchmarkCommand.class),
+            new NamedCommand("ask", AskCommand.class),
+            new NamedCommand("serve", ServeCommand.class),
+            new NamedCommand("extensions", ExtensionsCommand.class),
+            new NamedCommand("runs", RunsCommand.class),
+            new NamedCommand("inspect", InspectCommand.class),
+            new NamedCommand("watch", WatchCommand.class),
+            new NamedCommand("class-data-training", ClassDataTrainingCommand.class),
+            new NamedCommand("help", CommandLine.HelpCommand.class));
 
-    private record NamedCommand(String name, Supplier<Object> command) {}
+    /** A command by its class: picocli makes the instance (a method reference per command would be linked at every start). */
+    private record NamedCommand(String name, Class<?> command) {}
 
     private static int run(String[] arguments, PrintWriter out, PrintWriter err)
     {
@@ -102,7 +102,7 @@ public final class DuckStepCommand
         boolean named = arguments.length > 0 && !arguments[0].equals("help") && COMMANDS.stream().anyMatch(command -> command.name().equals(arguments[0]));
         for (NamedCommand command : COMMANDS) {
             if (!named || command.name().equals(arguments[0])) {
-                commandLine.addSubcommand(command.name(), command.command().get());
+                commandLine.addSubcommand(command.name(), command.command());
             }
         }
         commandLine.setOut(out);
