@@ -45,6 +45,7 @@ import static java.util.Objects.requireNonNull;
  * the same domain task its Lambda handler calls, with the same JSON payloads in and out.
  */
 public final class LocalTasks
+        implements AutoCloseable
 {
     public static final String PREPARE_UPLOAD_FUNCTION = functionArn("duckstep-prepare-upload");
     public static final String QUARANTINE_FUNCTION = functionArn("duckstep-quarantine");
@@ -64,6 +65,7 @@ public final class LocalTasks
     private final BuiltOnce<QueryTask> queryTask;
     private final BuiltOnce<PromptQueryTask> promptQueryTask;
     private final BuiltOnce<ModelTask> modelTask;
+    private volatile boolean sandboxPrepared;
     /** The SHA-256 of the definition text each execution runs, for its manifest. */
     private final Map<String, String> definitionHashes = new ConcurrentHashMap<>();
     /** Each function a state machine names: its placeholder in the definitions, its local ARN, the task it runs. */
@@ -144,9 +146,32 @@ public final class LocalTasks
     /** Builds the model's query task (its guard) and starts the sandbox's worker process for its first query, in the background. */
     public void prepareSandboxInBackground()
     {
+        sandboxPrepared = true;
         Thread thread = new Thread(() -> promptQueryTask.get().prepare(), "duckstep-sandbox-prepare");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Stops what the tasks keep running between calls: the sandbox's spare worker, if the model's query task was
+     * built. A command that asks one question closes its tasks before it ends.
+     */
+    @Override
+    public void close()
+    {
+        if (!sandboxPrepared) {
+            promptQueryTask.built().ifPresent(PromptQueryTask::close);
+            return;
+        }
+        PromptQueryTask task;
+        try {
+            // being built on the background thread: wait for it, so that no spare starts after this
+            task = promptQueryTask.get();
+        }
+        catch (RuntimeException e) {
+            return;  // it could not be built: nothing of it runs
+        }
+        task.close();
     }
 
     public QueryTask queryTask()
@@ -239,6 +264,24 @@ public final class LocalTasks
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
             thread.start();
+        }
+
+        /** The value, if it was built (and its building succeeded). */
+        Optional<T> built()
+        {
+            if (!task.isDone()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(task.get());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            catch (ExecutionException e) {
+                return Optional.empty();
+            }
         }
 
         /** Builds the value here unless it is built or being built, then waits for it. */

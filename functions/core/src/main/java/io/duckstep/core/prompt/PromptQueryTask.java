@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * exception the state machine catches and sends back to the model as a failed attempt.
  */
 public final class PromptQueryTask
-        implements Task<PromptQueryInput, SandboxedResult>
+        implements Task<PromptQueryInput, SandboxedResult>, AutoCloseable
 {
     private final ObjectStorage storage;
     private final SqlGuard guard;
@@ -35,6 +35,13 @@ public final class PromptQueryTask
     public void prepare()
     {
         runner.prepare();
+    }
+
+    /** Stops the sandbox's spare worker ({@link SandboxedQueryRunner#close()}). */
+    @Override
+    public void close()
+    {
+        runner.close();
     }
 
     @Override

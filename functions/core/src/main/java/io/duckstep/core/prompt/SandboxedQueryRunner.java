@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +82,8 @@ public final class SandboxedQueryRunner
     private final boolean kernelLimit;
     private CompletableFuture<Worker> spare;
     private boolean closed;
+    /** Worker processes started and not yet ready: {@link #close()} stops them rather than waiting for them. */
+    private final Set<Process> starting = ConcurrentHashMap.newKeySet();
 
     public SandboxedQueryRunner(DuckDb duckDb, ObjectStorage storage, SecretStore secrets, WarehouseSpecification warehouse, SandboxLimits limits)
     {
@@ -139,6 +142,8 @@ public final class SandboxedQueryRunner
         }
         finally {
             worker.destroy();
+            // the next query's worker starts now, not while this one ran: it would take a core from the query
+            prepare();
         }
     }
 
@@ -259,7 +264,7 @@ public final class SandboxedQueryRunner
                 throw new IllegalStateException("the sandbox runner is closed");
             }
             ready = spare;
-            spare = limits.warmSpare() ? CompletableFuture.supplyAsync(this::startWorker, THREADS) : null;
+            spare = null;
         }
         if (ready != null) {
             try {
@@ -278,10 +283,14 @@ public final class SandboxedQueryRunner
 
     private Worker startWorker()
     {
-        return Worker.start(settings.workDirectory().toAbsolutePath().resolve("sandbox"), limits, kernelLimit);
+        return Worker.start(settings.workDirectory().toAbsolutePath().resolve("sandbox"), limits, kernelLimit, starting);
     }
 
     @Override
+    /**
+     * Stops the spare worker, also one still starting, and removes its directory before returning: a worker left to
+     * start would outlive a command line that ends (and keep the JVM's exit waiting for the thread reading its first line).
+     */
     public void close()
     {
         CompletableFuture<Worker> left;
@@ -290,8 +299,17 @@ public final class SandboxedQueryRunner
             left = spare;
             spare = null;
         }
+        starting.forEach(Process::destroyForcibly);
         if (left != null) {
-            left.thenAccept(Worker::destroy);
+            try {
+                left.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).destroy();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            catch (ExecutionException | TimeoutException e) {
+                // stopped while starting: the start failed, and removed what it had made
+            }
         }
     }
 
@@ -321,7 +339,10 @@ public final class SandboxedQueryRunner
 
     record Worker(Process process, Path directory, BufferedReader output, SandboxLimits limits)
     {
-        static Worker start(Path root, SandboxLimits limits, boolean kernelLimit)
+        /**
+         * @param starting where the process is registered until it is ready (or failed), for the runner to stop it
+         */
+        static Worker start(Path root, SandboxLimits limits, boolean kernelLimit, Set<Process> starting)
         {
             Path directory = root.resolve(UUID.randomUUID().toString());
             Process process;
@@ -334,6 +355,7 @@ public final class SandboxedQueryRunner
                 Map<String, String> environment = builder.environment();
                 environment.keySet().retainAll(Set.of("PATH", "LD_LIBRARY_PATH", "LANG", "LC_ALL", "TZ"));
                 process = builder.start();
+                starting.add(process);
             }
             catch (IOException e) {
                 delete(directory);
@@ -357,6 +379,9 @@ public final class SandboxedQueryRunner
                 String detail = stderr(directory);
                 worker.destroy();
                 throw new IllegalStateException("The query sandbox did not start: " + detail, e);
+            }
+            finally {
+                starting.remove(process);
             }
             return worker;
         }

@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -340,6 +341,53 @@ class HostileQueriesTest
                 new WarehouseSpecification.None(), SandboxLimits.of(settings).withWarmSpare(false));
         withoutSpares.prepare();
         assertThat(withoutSpares.hasSpare()).isFalse();
+    }
+
+    @Test
+    void run_withSpares_leavesASpareForTheNextQueryThatCloseRemoves()
+            throws Exception
+    {
+        DuckDbSettings settings = new DuckDbSettings("500MB", 2, directory.resolve("next-spare"));
+        try (SandboxedQueryRunner runner = new SandboxedQueryRunner(new DuckDb(settings), new LocalFileStorage(), new TestingSecretStore(Map.of()),
+                new WarehouseSpecification.None(), SandboxLimits.of(settings))) {
+            assertThat(runner.hasSpare()).isFalse();
+
+            assertThat(runner.run("SELECT count(*) AS lines FROM mydf", Map.of("mydf", recent)).rows()).isEqualTo(1);
+
+            assertThat(runner.hasSpare()).isTrue();
+        }
+        assertThat(sandboxDirectories(settings)).isEmpty();
+    }
+
+    @Test
+    void close_spareStillStarting_stopsItAndRemovesItsDirectory()
+            throws Exception
+    {
+        DuckDbSettings settings = new DuckDbSettings("500MB", 2, directory.resolve("closing"));
+        SandboxedQueryRunner runner = new SandboxedQueryRunner(new DuckDb(settings), new LocalFileStorage(), new TestingSecretStore(Map.of()),
+                new WarehouseSpecification.None(), SandboxLimits.of(settings));
+        runner.prepare();
+
+        runner.close();
+
+        assertThat(runner.hasSpare()).isFalse();
+        assertThat(sandboxDirectories(settings)).isEmpty();
+        assertThatThrownBy(() -> runner.run("SELECT 1", Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    /** The workers' directories left under the sandbox's root. */
+    private static List<Path> sandboxDirectories(DuckDbSettings settings)
+            throws Exception
+    {
+        Path root = settings.workDirectory().toAbsolutePath().resolve("sandbox");
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> directories = Files.list(root)) {
+            return directories.toList();
+        }
     }
 
     @ParameterizedTest

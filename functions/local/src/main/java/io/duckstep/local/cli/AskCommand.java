@@ -65,16 +65,18 @@ final class AskCommand
         }
         Progress progress = new Progress(specification.commandLine().getErr());
         ModelSettings settings = options.modelSettings();
-        LocalTasks tasks = options.tasks(summary);
-        tasks.prepareModelInBackground();
-        tasks.prepareSandboxInBackground();
         ObjectNode input = JsonNodeFactory.instance.objectNode().put("prompt", question).put("summary", summary);
         if (recent != null) {
             input.put("upload", recent.toString());
         }
         String runId = LocalWorkflows.newExecutionName("prompt");
-        progress.step("asking " + settings.model() + " at " + settings.baseUrl() + " (run " + runId + ") ...");
-        ExecutionResult result = new LocalWorkflows(tasks, SummaryRun.listener(progress)).execute("prompt", runId, input);
+        ExecutionResult result;
+        try (LocalTasks tasks = options.tasks(summary)) {
+            tasks.prepareModelInBackground();
+            tasks.prepareSandboxInBackground();
+            progress.step("asking " + settings.model() + " at " + settings.baseUrl() + " (run " + runId + ") ...");
+            result = new LocalWorkflows(tasks, SummaryRun.listener(progress)).execute("prompt", runId, input);
+        }
         if (!result.succeeded()) {
             throw new CommandFailedException("question " + runId + " " + result.status() + ": "
                     + new TaskError(result.error().orElse("States.Runtime"), result.cause().orElse("")).message());
