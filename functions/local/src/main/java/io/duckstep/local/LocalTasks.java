@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -65,7 +66,6 @@ public final class LocalTasks
     private final BuiltOnce<QueryTask> queryTask;
     private final BuiltOnce<PromptQueryTask> promptQueryTask;
     private final BuiltOnce<ModelTask> modelTask;
-    private volatile boolean sandboxPrepared;
     /** The SHA-256 of the definition text each execution runs, for its manifest. */
     private final Map<String, String> definitionHashes = new ConcurrentHashMap<>();
     /** Each function a state machine names: its placeholder in the definitions, its local ARN, the task it runs. */
@@ -140,16 +140,13 @@ public final class LocalTasks
      */
     public void prepareModelInBackground()
     {
-        modelTask.startInBackground("duckstep-model-client");
+        modelTask.startInBackground("duckstep-model-client", model -> {});
     }
 
     /** Builds the model's query task (its guard) and starts the sandbox's worker process for its first query, in the background. */
     public void prepareSandboxInBackground()
     {
-        sandboxPrepared = true;
-        Thread thread = new Thread(() -> promptQueryTask.get().prepare(), "duckstep-sandbox-prepare");
-        thread.setDaemon(true);
-        thread.start();
+        promptQueryTask.startInBackground("duckstep-sandbox-prepare", PromptQueryTask::prepare);
     }
 
     /**
@@ -159,19 +156,8 @@ public final class LocalTasks
     @Override
     public void close()
     {
-        if (!sandboxPrepared) {
-            promptQueryTask.built().ifPresent(PromptQueryTask::close);
-            return;
-        }
-        PromptQueryTask task;
-        try {
-            // being built on the background thread: wait for it, so that no spare starts after this
-            task = promptQueryTask.get();
-        }
-        catch (RuntimeException e) {
-            return;  // it could not be built: nothing of it runs
-        }
-        task.close();
+        // one being built on the background thread is waited for, so that no spare starts after this
+        promptQueryTask.ifStarted().ifPresent(PromptQueryTask::close);
     }
 
     public QueryTask queryTask()
@@ -253,33 +239,42 @@ public final class LocalTasks
     private static final class BuiltOnce<T>
     {
         private final FutureTask<T> task;
+        private volatile boolean started;
 
         BuiltOnce(Supplier<T> supplier)
         {
             this.task = new FutureTask<>(supplier::get);
         }
 
-        void startInBackground(String threadName)
+        /**
+         * Builds the value on a background thread now, then hands it to {@code then} there; a failure is left for the
+         * first {@link #get()} to report.
+         */
+        void startInBackground(String threadName, Consumer<T> then)
         {
-            Thread thread = new Thread(task, threadName);
+            started = true;
+            Thread thread = new Thread(() -> {
+                try {
+                    then.accept(get());
+                }
+                catch (RuntimeException e) {
+                    // reported by the first get()
+                }
+            }, threadName);
             thread.setDaemon(true);
             thread.start();
         }
 
-        /** The value, if it was built (and its building succeeded). */
-        Optional<T> built()
+        /** The value if it was asked for (waiting while it is being built), nothing if it never was or could not be built. */
+        Optional<T> ifStarted()
         {
-            if (!task.isDone()) {
+            if (!started) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(task.get());
+                return Optional.of(get());
             }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
-            catch (ExecutionException e) {
+            catch (RuntimeException e) {
                 return Optional.empty();
             }
         }
@@ -287,6 +282,7 @@ public final class LocalTasks
         /** Builds the value here unless it is built or being built, then waits for it. */
         T get()
         {
+            started = true;
             task.run();
             try {
                 return task.get();

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,6 +158,25 @@ class PromptWorkflowTest
 
         assertThat(output.path("answer").asText()).isEqualTo("The history has 1,179 customers and the recent upload 633.");
         assertThat(builtOn).containsExactly("duckstep-model-client");
+    }
+
+    @Test
+    void close_afterAQuestion_leavesNoSandboxWorkerBehind()
+            throws Exception
+    {
+        model.reply(200, "tool-call.json").reply(200, "answer.json");
+        Path work = directory.resolve("work-closed");
+        LocalTasks tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs-closed"), upload.getParent(), new WarehouseSpecification.DuckDbFile(warehouse.toString()),
+                new DuckDbSettings("1GB", 2, work)), new TestingSecretStore(Map.of()), this::modelTask);
+        tasks.prepareSandboxInBackground();
+        run(tasks, "closed");
+
+        tasks.close();
+
+        // the spare started for a next query is stopped and its directory removed
+        try (Stream<Path> workers = Files.list(work.resolve("sandbox"))) {
+            assertThat(workers).isEmpty();
+        }
     }
 
     private JsonNode ask(String name)

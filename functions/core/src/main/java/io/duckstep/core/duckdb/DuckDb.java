@@ -1,11 +1,11 @@
 package io.duckstep.core.duckdb;
 
+import org.duckdb.DuckDBDriver;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.duckdb.DuckDBDriver;
-
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;

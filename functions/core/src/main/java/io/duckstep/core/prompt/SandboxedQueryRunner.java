@@ -286,11 +286,11 @@ public final class SandboxedQueryRunner
         return Worker.start(settings.workDirectory().toAbsolutePath().resolve("sandbox"), limits, kernelLimit, starting);
     }
 
-    @Override
     /**
      * Stops the spare worker, also one still starting, and removes its directory before returning: a worker left to
      * start would outlive a command line that ends (and keep the JVM's exit waiting for the thread reading its first line).
      */
+    @Override
     public void close()
     {
         CompletableFuture<Worker> left;
