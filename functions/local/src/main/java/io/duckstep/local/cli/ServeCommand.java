@@ -43,6 +43,8 @@ final class ServeCommand
         LocalTasks tasks = options.tasks(true);
         tasks.prepareModelInBackground();
         tasks.prepareSandboxInBackground();
+        // Ctrl-C: the sandbox's spare worker is stopped and its directory removed, not left behind
+        Runtime.getRuntime().addShutdownHook(new Thread(tasks::close, "duckstep-serve-stop"));
         try (PromptServer server = new PromptServer(tasks, port, Duration.ofSeconds(waitSeconds))) {
             new Progress(specification.commandLine().getErr()).step("serving POST http://127.0.0.1:" + server.port() + "/prompt (Ctrl-C stops)");
             new CountDownLatch(1).await();
