@@ -22,7 +22,6 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "ask",
-        mixinStandardHelpOptions = true,
         description = {
                 "Ask a question in plain English about the upload (mydf) and the warehouse (e_commerce.year_09_10).",
                 "Runs state-machines/prompt.asl.json: the model writes a DuckDB query (function calling), DuckDB's parser checks it,",
@@ -31,6 +30,7 @@ import java.util.concurrent.Callable;
                 "Example, after `duckstep demo`: duckstep ask \"How many customers are there in the historical data compared to the recent data?\""
         })
 final class AskCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "benchmark",
-        mixinStandardHelpOptions = true,
         description = {
                 "Measure DuckStep against DuckDB alone (plain JDBC: read_csv with explicit types, the three packaged queries, Parquet out,",
                 "on the same engine), on the bundled sample scaled up synthetically (see SyntheticTransactions). Runs are interleaved",
@@ -22,6 +21,7 @@ import java.util.concurrent.Callable;
                 "in-process (one warm JVM); also the command line's start-up and `ask` against `query` with an instant model on loopback."
         })
 final class BenchmarkCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     @Spec

@@ -26,7 +26,6 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "demo",
-        mixinStandardHelpOptions = true,
         description = {
                 "The quick-start demo on the bundled real sample (Online Retail II, Dec 2009 - Jan 2010):",
                 "1. build a warehouse from the whole sample (the history),",
@@ -35,6 +34,7 @@ import java.util.concurrent.Callable;
                 "4. write the report under the output directory and print its path."
         })
 final class DemoCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     static final String SAMPLE = "sample_2009-12_2010-01.csv.gz";

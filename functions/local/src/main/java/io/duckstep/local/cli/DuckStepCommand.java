@@ -18,11 +18,11 @@ import java.util.Map;
  */
 @Command(
         name = "duckstep",
-        mixinStandardHelpOptions = true,
         version = "DuckStep 0.1.0",
         description = "Orchestrated DuckDB analytics: run DuckStep's workflows on this machine, from the same state machine files AWS runs.",
         subcommands = {})
 public final class DuckStepCommand
+        extends HelpOptions
         implements Runnable
 {
     @CommandLine.Spec

@@ -35,10 +35,10 @@ import java.util.zip.GZIPInputStream;
  */
 @Command(
         name = "extensions",
-        mixinStandardHelpOptions = true,
         description = "Install or download a DuckDB extension (only motherduck), explicitly: DuckStep never installs one by itself.",
         subcommands = {ExtensionsCommand.Install.class, ExtensionsCommand.Download.class})
 final class ExtensionsCommand
+        extends HelpOptions
         implements Runnable
 {
     static final String DEFAULT_REPOSITORY = "http://extensions.duckdb.org";
@@ -82,13 +82,13 @@ final class ExtensionsCommand
 
     @Command(
             name = "install",
-            mixinStandardHelpOptions = true,
             description = {
                     "Install a DuckDB extension into DuckStep's extension directory (DUCKSTEP_EXTENSION_DIRECTORY, else <DUCKSTEP_WORK_DIRECTORY>/extensions),",
                     "from DuckDB's official signed repository, for this DuckDB version and this machine. Run it once; md:DATABASE warehouses need it.",
                     "Example: duckstep extensions install motherduck"
             })
     static final class Install
+            extends HelpOptions
             implements Callable<Integer>
     {
         @Spec
@@ -148,7 +148,6 @@ final class ExtensionsCommand
 
     @Command(
             name = "download",
-            mixinStandardHelpOptions = true,
             description = {
                     "Download a DuckDB extension file for this DuckDB version and another platform, for the AWS deployment:",
                     "it is written to <DIR>/<version>/<platform>/motherduck.duckdb_extension, the layout of a DuckDB extension directory,",
@@ -156,6 +155,7 @@ final class ExtensionsCommand
                     "Example: duckstep extensions download motherduck --platform linux_arm64 --out infra-cdk/extensions"
             })
     static final class Download
+            extends HelpOptions
             implements Callable<Integer>
     {
         @Spec

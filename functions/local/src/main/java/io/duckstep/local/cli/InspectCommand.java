@@ -32,7 +32,6 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "inspect",
-        mixinStandardHelpOptions = true,
         description = {
                 "Print one run: its states in order with status and time, each state's input and output as the runner recorded them,",
                 "the first rows of each result, the SQL of each query, and its lineage (upload, warehouse and definition by checksum).",
@@ -40,6 +39,7 @@ import java.util.concurrent.Callable;
                 "Example: duckstep inspect summary-20261201-205203-823d --output out/demo --rows 3"
         })
 final class InspectCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

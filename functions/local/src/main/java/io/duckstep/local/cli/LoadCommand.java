@@ -21,13 +21,13 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "load",
-        mixinStandardHelpOptions = true,
         description = {
                 "Build (or with --append, refresh) the warehouse DuckDB file from transactions files:",
                 "schema e_commerce, table year_09_10. Accepts .csv (UTF-8, or Latin-1 with a note), .csv.gz, .parquet and the original .xlsx workbook.",
                 "The file is replaced only when the whole load succeeded."
         })
 final class LoadCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     @Spec

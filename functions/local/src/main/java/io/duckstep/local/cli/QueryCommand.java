@@ -27,13 +27,13 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "query",
-        mixinStandardHelpOptions = true,
         description = {
                 "Run one SQL statement (or a packaged query) over input files and, optionally, the warehouse.",
                 "The result is written once as Parquet; its description (rows, columns, a preview) is printed as JSON.",
                 "Example: duckstep query \"SELECT Country, count(*) FROM mydf GROUP BY ALL\" --input mydf=recent.csv"
         })
 final class QueryCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

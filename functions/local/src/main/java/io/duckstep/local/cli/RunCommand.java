@@ -7,10 +7,10 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "run",
-        mixinStandardHelpOptions = true,
         description = "Run one of DuckStep's workflows (state-machines/<name>.asl.json) through the local runner.",
         subcommands = SummaryCommand.class)
 final class RunCommand
+        extends HelpOptions
         implements Runnable
 {
     @Spec

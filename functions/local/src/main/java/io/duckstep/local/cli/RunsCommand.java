@@ -20,13 +20,13 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "runs",
-        mixinStandardHelpOptions = true,
         description = {
                 "List the runs, newest first: id, workflow, status, upload, rows, duration and report.",
                 "Locally the runs are the directories under <output>/runs; with --remote, the executions of the deployed stack's two state machines.",
                 "Example: duckstep runs --output out/demo --limit 5"
         })
 final class RunsCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

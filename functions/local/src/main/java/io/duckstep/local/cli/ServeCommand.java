@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 
 @Command(
         name = "serve",
-        mixinStandardHelpOptions = true,
         description = {
                 "Serve POST /prompt on 127.0.0.1 with the AWS endpoint's contract: {\"prompt\": \"...\"} in,",
                 "{answer, query, attempts} out; 400 for a bad request; 202 with an id for a slow question, then GET /prompt/<id>.",
@@ -22,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
                 "Example: curl -s localhost:8080/prompt -H 'Content-Type: application/json' -d '{\"prompt\": \"Which country buys the most?\"}'"
         })
 final class ServeCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     @Spec

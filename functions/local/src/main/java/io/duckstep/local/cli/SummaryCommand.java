@@ -20,13 +20,13 @@ import java.util.concurrent.Callable;
 
 @Command(
         name = "summary",
-        mixinStandardHelpOptions = true,
         description = {
                 "Run the summary workflow on an upload: validate it, run the three summary queries in parallel",
                 "against the warehouse, build the HTML report, and print the report's path.",
                 "A rejected upload is kept with its reason under <output>/runs/<run>/quarantine/ and the command exits 1."
         })
 final class SummaryCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     @Spec

@@ -29,7 +29,6 @@ import java.util.function.Consumer;
 
 @Command(
         name = "watch",
-        mixinStandardHelpOptions = true,
         description = {
                 "Watch a folder, the local counterpart of the S3 trigger: each new .csv, .csv.gz, .parquet or .xlsx file, or a file with new",
                 "content, starts one summary run once its size has been stable for --settle seconds. The run id is made from the file's name",
@@ -38,6 +37,7 @@ import java.util.function.Consumer;
                 "Example: duckstep watch drop/ --warehouse out/demo/warehouse.duckdb --output out/watch"
         })
 final class WatchCommand
+        extends HelpOptions
         implements Callable<Integer>
 {
     @Spec

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,21 @@ class DuckStepCommandTest
             assertThat(result.code()).as(String.join(" ", command)).isZero();
             assertThat(result.out()).as(String.join(" ", command)).contains("Usage: duckstep");
         }
+    }
+
+    @Test
+    void execute_shortHelpAndVersionOnEveryCommand_answerAsPicocliStandardOptions()
+    {
+        for (String command : List.of("demo", "load", "run", "query", "benchmark", "ask", "serve", "extensions", "runs", "inspect", "watch")) {
+            Result help = run(command, "-h");
+            assertThat(help.code()).as(command).isZero();
+            assertThat(help.out()).as(command)
+                    .contains("Usage: duckstep " + command)
+                    .containsPattern("-h, --help +Show this help message and exit\\.")
+                    .containsPattern("-V, --version +Print version information and exit\\.");
+            assertThat(run(command, "-V").code()).as(command).isZero();
+        }
+        assertThat(run("--version").out()).isEqualTo("DuckStep 0.1.0" + System.lineSeparator());
     }
 
     @Test
