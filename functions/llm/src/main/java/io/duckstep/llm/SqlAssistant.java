@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
-import com.openai.core.ObjectMappers;
 import com.openai.core.Params;
 import com.openai.errors.OpenAIException;
 import com.openai.models.FunctionDefinition;
@@ -58,36 +57,25 @@ public final class SqlAssistant
                 .baseUrl(settings.baseUrl())
                 .timeout(settings.timeout())
                 .maxRetries(settings.maxRetries())
+                .jsonMapper(OpenAiJson.mapper())
                 .build();
     }
 
     /**
      * Does now the one-time work openai-java does on its first request, so that a caller can do it while something
-     * else runs: preparing a request reads the parameters' Kotlin metadata by reflection, and reading a completion
-     * sets up the SDK's JSON mapping, together a good second on a cold JVM. Sends nothing. Best effort: a failure
-     * here is left for the first real request to report.
+     * else runs: preparing a request reads the parameters' Kotlin metadata by reflection, and writing a request and
+     * reading a completion build the JSON mapping of each model class, together about half a second on a cold JVM.
+     * Sends nothing. Best effort: a failure here is left for the first real request to report.
      */
     public void prepare()
     {
         try {
             // shaped like a second attempt: the tool, an earlier tool call and its outcome
-            ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
-                    .model(settings.model())
-                    .addSystemMessage("prepare")
-                    .addUserMessage("prepare")
-                    .addTool(queryTool())
-                    .addMessage(ChatCompletionAssistantMessageParam.builder()
-                            .addToolCall(ChatCompletionMessageFunctionToolCall.builder()
-                                    .id("call_prepare")
-                                    .function(ChatCompletionMessageFunctionToolCall.Function.builder().name(TOOL).arguments(arguments("SELECT 1")).build())
-                                    .build())
-                            .build())
-                    .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("call_prepare").content("prepare").build())
-                    .build();
+            ChatCompletionCreateParams params = questionRequest("prepare", "prepare", List.of(new Exchange("call_prepare", TOOL, "SELECT 1", "prepare")));
             // what every request goes through first (com.openai.core.PrepareRequest, hidden from Java callers), then its body as JSON
             Class.forName("com.openai.core.PrepareRequest").getMethod("modelNameOrNull", Params.class).invoke(null, params);
-            ObjectMappers.jsonMapper().writeValueAsBytes(params._body());
-            ObjectMappers.jsonMapper().readValue(PREPARE_COMPLETION, ChatCompletion.class).validate();
+            OpenAiJson.mapper().writeValueAsBytes(params._body());
+            OpenAiJson.mapper().readValue(PREPARE_COMPLETION, ChatCompletion.class).validate();
         }
         catch (ReflectiveOperationException | IOException | RuntimeException e) {
             // nothing was prepared; the first request does it
@@ -101,21 +89,7 @@ public final class SqlAssistant
      */
     public ModelReply ask(String question, String schema, List<Exchange> earlierAttempts)
     {
-        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
-                .model(settings.model())
-                .addSystemMessage(PromptContext.systemPrompt(schema))
-                .addUserMessage(question)
-                .addTool(queryTool());
-        for (Exchange exchange : earlierAttempts) {
-            params.addMessage(ChatCompletionAssistantMessageParam.builder()
-                    .addToolCall(ChatCompletionMessageFunctionToolCall.builder()
-                            .id(exchange.toolCallId())
-                            .function(ChatCompletionMessageFunctionToolCall.Function.builder().name(exchange.functionName()).arguments(arguments(exchange.sql())).build())
-                            .build())
-                    .build());
-            params.addMessage(ChatCompletionToolMessageParam.builder().toolCallId(exchange.toolCallId()).content(exchange.outcome()).build());
-        }
-        ChatCompletionMessage message = complete(params.build());
+        ChatCompletionMessage message = complete(questionRequest(question, schema, earlierAttempts));
         List<ChatCompletionMessageToolCall> calls = message.toolCalls().orElse(List.of());
         if (calls.isEmpty()) {
             return new ModelReply(ModelReply.Kind.ANSWER, null, message.content().orElse(""), null, null);
@@ -149,7 +123,34 @@ public final class SqlAssistant
      */
     public String phrase(String question, String toolCallId, String sql, String result)
     {
-        ChatCompletionMessage message = complete(ChatCompletionCreateParams.builder()
+        ChatCompletionMessage message = complete(phrasingRequest(question, toolCallId, sql, result));
+        return message.content().orElse("").strip();
+    }
+
+    /** The request for the next step on a question: the schema, the question, the one tool, and the earlier attempts. */
+    ChatCompletionCreateParams questionRequest(String question, String schema, List<Exchange> earlierAttempts)
+    {
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
+                .model(settings.model())
+                .addSystemMessage(PromptContext.systemPrompt(schema))
+                .addUserMessage(question)
+                .addTool(queryTool());
+        for (Exchange exchange : earlierAttempts) {
+            params.addMessage(ChatCompletionAssistantMessageParam.builder()
+                    .addToolCall(ChatCompletionMessageFunctionToolCall.builder()
+                            .id(exchange.toolCallId())
+                            .function(ChatCompletionMessageFunctionToolCall.Function.builder().name(exchange.functionName()).arguments(arguments(exchange.sql())).build())
+                            .build())
+                    .build());
+            params.addMessage(ChatCompletionToolMessageParam.builder().toolCallId(exchange.toolCallId()).content(exchange.outcome()).build());
+        }
+        return params.build();
+    }
+
+    /** The request to phrase the answer from a result. */
+    ChatCompletionCreateParams phrasingRequest(String question, String toolCallId, String sql, String result)
+    {
+        return ChatCompletionCreateParams.builder()
                 .model(settings.model())
                 .addSystemMessage(PromptContext.phrasingPrompt())
                 .addUserMessage(question)
@@ -160,8 +161,7 @@ public final class SqlAssistant
                                 .build())
                         .build())
                 .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(toolCallId).content(result).build())
-                .build());
-        return message.content().orElse("").strip();
+                .build();
     }
 
     private ChatCompletionMessage complete(ChatCompletionCreateParams params)
