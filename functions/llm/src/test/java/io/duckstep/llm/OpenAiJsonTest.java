@@ -1,6 +1,11 @@
 package io.duckstep.llm;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.openai.core.JsonValue;
 import com.openai.core.ObjectMappers;
 import com.openai.models.chat.completions.ChatCompletion;
@@ -18,6 +23,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * DuckStep's mapper for openai-java against the SDK's own ({@link ObjectMappers#jsonMapper()}, with the Kotlin module):
@@ -86,13 +92,39 @@ class OpenAiJsonTest
     }
 
     @Test
-    void readValue_wrongType_refusedAsByTheSdkMapper()
+    void readValue_wrongTypes_refusedWithTheSdkMappersMessage()
     {
-        // a number where a string belongs: the SDK refuses the coercion when the field is read
+        // a number where a string belongs, a string where a number belongs
         String json = "{\"id\":42,\"object\":\"chat.completion\",\"created\":\"yesterday\",\"model\":\"gpt-4o-mini\",\"choices\":[]}";
 
-        assertThatThrownBy(() -> OpenAiJson.mapper().readValue(json, ChatCompletion.class).validate()).hasMessageContaining("id");
-        assertThatThrownBy(() -> SDK.readValue(json, ChatCompletion.class).validate()).hasMessageContaining("id");
+        Throwable ours = catchThrowable(() -> OpenAiJson.mapper().readValue(json, ChatCompletion.class).validate());
+
+        Throwable sdks = catchThrowable(() -> SDK.readValue(json, ChatCompletion.class).validate());
+        assertThat(ours).isNotNull().hasSameClassAs(sdks).hasMessage(sdks.getMessage());
+    }
+
+    @Test
+    void settings_sameAsTheSdkMapper()
+    {
+        JsonMapper ours = OpenAiJson.mapper();
+
+        for (MapperFeature feature : MapperFeature.values()) {
+            assertThat(ours.isEnabled(feature)).as(feature.name()).isEqualTo(SDK.isEnabled(feature));
+        }
+        for (DeserializationFeature feature : DeserializationFeature.values()) {
+            assertThat(ours.isEnabled(feature)).as(feature.name()).isEqualTo(SDK.isEnabled(feature));
+        }
+        for (SerializationFeature feature : SerializationFeature.values()) {
+            assertThat(ours.isEnabled(feature)).as(feature.name()).isEqualTo(SDK.isEnabled(feature));
+        }
+        assertThat(ours.getSerializationConfig().getDefaultPropertyInclusion()).isEqualTo(SDK.getSerializationConfig().getDefaultPropertyInclusion());
+        for (LogicalType type : LogicalType.values()) {
+            for (CoercionInputShape shape : CoercionInputShape.values()) {
+                assertThat(ours.getDeserializationConfig().findCoercionAction(type, null, shape)).as(type + " from " + shape)
+                        .isEqualTo(SDK.getDeserializationConfig().findCoercionAction(type, null, shape));
+            }
+        }
+        assertThat(SDK.getRegisteredModuleIds()).containsAll(ours.getRegisteredModuleIds().stream().filter(id -> !id.equals("absent-fields-are-missing")).toList());
     }
 
     @Test
