@@ -109,13 +109,19 @@ public final class OpenAiJson
                     Object[] arguments = buffer.getParameters(properties);
                     for (int index = 0; index < properties.length; index++) {
                         SettableBeanProperty property = properties[index];
-                        if (property != null && !buffer.hasParameter(property) && property.getType().getRawClass().isAssignableFrom(JsonMissing.class)) {
+                        if (property != null && !buffer.hasParameter(property) && isJsonField(property.getType().getRawClass())) {
                             arguments[index] = JsonMissing.of();
                         }
                     }
                     return delegate().createFromObjectWith(context, arguments);
                 }
             };
+        }
+
+        /** {@code JsonField}, {@code JsonValue} or {@code JsonMissing} itself: the types a {@link JsonMissing} is a value of. */
+        private static boolean isJsonField(Class<?> type)
+        {
+            return JsonField.class.isAssignableFrom(type) && type.isAssignableFrom(JsonMissing.class);
         }
     }
 }
