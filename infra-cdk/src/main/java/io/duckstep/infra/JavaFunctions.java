@@ -32,7 +32,7 @@ import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WORK_DIRECTORY;
 
 /**
  * How every DuckStep function is made: Java 25 on arm64, JSON logs to its own log group with a retention,
- * X-Ray tracing, and for the DuckDB functions SnapStart behind a {@code live} alias. Each function has a role of its
+ * X-Ray tracing, and for the DuckDB functions and the model function SnapStart behind a {@code live} alias. Each function has a role of its
  * own and no managed policy: it may write to its own log group only, and to X-Ray; everything else is granted by
  * the construct that uses it.
  */
@@ -43,7 +43,11 @@ final class JavaFunctions
 
     private JavaFunctions() {}
 
-    record Definition(String id, Path jar, String handler, int memoryMegabytes, int timeoutSeconds, boolean duckDb, Map<String, String> environment) {}
+    /**
+     * @param snapStart whether the function runs from a SnapStart snapshot (the DuckDB functions and the model function,
+     * whose handlers register their priming); the state machines then invoke its {@code live} alias ({@link #invocable})
+     */
+    record Definition(String id, Path jar, String handler, int memoryMegabytes, int timeoutSeconds, boolean snapStart, Map<String, String> environment) {}
 
     /**
      * What every DuckDB function reads ({@code AwsEnvironment} in the functions): where runs go, the work directory, and
@@ -91,7 +95,7 @@ final class JavaFunctions
                 .environment(definition.environment())
                 .logGroup(logs)
                 .loggingFormat(LoggingFormat.JSON);
-        if (definition.duckDb()) {
+        if (definition.snapStart()) {
             // SnapStart allows at most 512 MiB of /tmp: the DuckDB functions keep the default 512 MiB, which bounds the
             // cached warehouse file and DuckDB's spill space. A larger warehouse belongs in MotherDuck.
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
@@ -106,9 +110,9 @@ final class JavaFunctions
     }
 
     /** What the state machine invokes: the {@code live} alias of a SnapStart function (SnapStart runs on versions only), else the function. */
-    static IFunction invocable(Construct scope, Function function, boolean duckDb)
+    static IFunction invocable(Construct scope, Function function)
     {
-        if (!duckDb) {
+        if (((CfnFunction) function.getNode().getDefaultChild()).getSnapStart() == null) {
             return function;
         }
         // SnapStart applies to published versions: currentVersion publishes one on every code change, and the alias follows it.

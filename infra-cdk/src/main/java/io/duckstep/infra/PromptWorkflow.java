@@ -53,7 +53,7 @@ public final class PromptWorkflow
         Path query = props.stack().lambdaPackage("query");
         Function describe = JavaFunctions.create(this, new JavaFunctions.Definition("DescribeData", query, "io.duckstep.lambda.query.DescribeDataHandler::handleRequest", 3008, 300, true, environment));
         Function promptQuery = JavaFunctions.create(this, new JavaFunctions.Definition("PromptQuery", query, "io.duckstep.lambda.query.PromptQueryHandler::handleRequest", 3008, 120, true, environment));
-        Function model = JavaFunctions.create(this, new JavaFunctions.Definition("Model", props.stack().lambdaPackage("llm"), "io.duckstep.lambda.llm.ModelHandler::handleRequest", 1024, 150, false,
+        Function model = JavaFunctions.create(this, new JavaFunctions.Definition("Model", props.stack().lambdaPackage("llm"), "io.duckstep.lambda.llm.ModelHandler::handleRequest", 1024, 150, true,
                 Map.of(OPENAI_KEY_SECRET, props.secrets().openAiKey().getSecretArn(), DUCKSTEP_MODEL_TIMEOUT_SECONDS, "30")));
         for (Function duckDb : List.of(describe, promptQuery)) {
             storage.grantRead(duckDb, DataStorage.RUNS);
@@ -69,9 +69,9 @@ public final class PromptWorkflow
         Map<String, String> substitutions = new LinkedHashMap<>();
         substitutions.put("LatestUploadFunctionArn", props.summary().substitutions().get("LatestUploadFunctionArn"));
         substitutions.put("PrepareUploadFunctionArn", props.summary().substitutions().get("PrepareUploadFunctionArn"));
-        substitutions.put("DescribeDataFunctionArn", JavaFunctions.invocable(this, describe, true).getFunctionArn());
-        substitutions.put("PromptQueryFunctionArn", JavaFunctions.invocable(this, promptQuery, true).getFunctionArn());
-        substitutions.put("ModelFunctionArn", model.getFunctionArn());
+        substitutions.put("DescribeDataFunctionArn", JavaFunctions.invocable(this, describe).getFunctionArn());
+        substitutions.put("PromptQueryFunctionArn", JavaFunctions.invocable(this, promptQuery).getFunctionArn());
+        substitutions.put("ModelFunctionArn", JavaFunctions.invocable(this, model).getFunctionArn());
         substitutions.put("SummaryStateMachineArn", props.summary().stateMachine().getStateMachineArn());
         String definition = StateMachineDefinitions.read(props.stack().repositoryRoot(), "prompt");
         StateMachineDefinitions.checkSubstitutions("prompt", definition, substitutions);

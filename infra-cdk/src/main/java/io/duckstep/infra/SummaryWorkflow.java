@@ -76,9 +76,9 @@ public final class SummaryWorkflow
             MotherDuckExtensionLayer.of(this, props.repositoryRoot()).attach(queries, props.secrets().motherDuckToken(), DUCKSTEP_MOTHERDUCK_TOKEN_SECRET);
         }
 
-        substitutions.put("PrepareUploadFunctionArn", JavaFunctions.invocable(this, prepare, true).getFunctionArn());
-        substitutions.put("QueryFunctionArn", JavaFunctions.invocable(this, queries, true).getFunctionArn());
-        substitutions.put("ReportFunctionArn", JavaFunctions.invocable(this, report, true).getFunctionArn());
+        substitutions.put("PrepareUploadFunctionArn", JavaFunctions.invocable(this, prepare).getFunctionArn());
+        substitutions.put("QueryFunctionArn", JavaFunctions.invocable(this, queries).getFunctionArn());
+        substitutions.put("ReportFunctionArn", JavaFunctions.invocable(this, report).getFunctionArn());
         substitutions.put("QuarantineFunctionArn", quarantine.getFunctionArn());
         substitutions.put("LatestUploadFunctionArn", latest.getFunctionArn());
         substitutions.put("ManifestFunctionArn", manifest.getFunctionArn());

@@ -106,11 +106,11 @@ class DuckStepStackTest
     }
 
     @Test
-    void duckDbFunctions_useSnapStartBehindALiveAlias()
+    void duckDbAndModelFunctions_useSnapStartBehindALiveAlias()
     {
-        // prepare-upload, query and report; describe-data and prompt-query
-        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions"))))).hasSize(5);
-        template.resourceCountIs("AWS::Lambda::Alias", 5);
+        // prepare-upload, query and report; describe-data, prompt-query and the model
+        assertThat(template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions"))))).hasSize(6);
+        template.resourceCountIs("AWS::Lambda::Alias", 6);
         template.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
     }
 

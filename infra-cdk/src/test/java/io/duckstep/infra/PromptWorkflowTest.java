@@ -90,8 +90,7 @@ class PromptWorkflowTest
         template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "GET", "RequestParameters", Map.of("method.request.path.id", true)));
     }
 
-    @Test
-    void promptStateMachine_holdsPromptAslInlineWithEveryPlaceholderSubstituted()
+    private JsonNode promptStateMachine()
     {
         List<JsonNode> machines = new ArrayList<>();
         json.path("Resources").forEach(resource -> {
@@ -100,8 +99,14 @@ class PromptWorkflowTest
             }
         });
         assertThat(machines).hasSize(1);
+        return machines.get(0);
+    }
+
+    @Test
+    void promptStateMachine_holdsPromptAslInlineWithEveryPlaceholderSubstituted()
+    {
         List<String> substitutions = new ArrayList<>();
-        machines.get(0).path("DefinitionSubstitutions").fieldNames().forEachRemaining(substitutions::add);
+        promptStateMachine().path("DefinitionSubstitutions").fieldNames().forEachRemaining(substitutions::add);
         assertThat(substitutions).containsExactlyInAnyOrderElementsOf(
                 StateMachineDefinitions.placeholders(StateMachineDefinitions.read(TestingStacks.repositoryRoot(), "prompt")));
     }
@@ -113,5 +118,18 @@ class PromptWorkflowTest
         assertThat(model).hasSize(1);
         String variables = new ObjectMapper().valueToTree(model.values().iterator().next()).path("Properties").path("Environment").path("Variables").toString();
         assertThat(variables).contains("OPENAI_KEY_SECRET").contains("SecretsOpenAiKey").doesNotContain("MotherDuck");
+    }
+
+    @Test
+    void modelFunction_startsFromASnapStartSnapshotThroughItsLiveAlias()
+    {
+        // its handler registers ModelPriming: openai-java's first-request work is in the snapshot, and no key is
+        Map<String, Map<String, Object>> model = template.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of(
+                "Handler", "io.duckstep.lambda.llm.ModelHandler::handleRequest", "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
+        assertThat(model).hasSize(1);
+        JsonNode modelArn = promptStateMachine().path("DefinitionSubstitutions").path("ModelFunctionArn");
+        JsonNode alias = json.path("Resources").path(modelArn.path("Ref").asText());
+        assertThat(alias.path("Type").asText()).isEqualTo("AWS::Lambda::Alias");
+        assertThat(alias.path("Properties").path("FunctionName").path("Ref").asText()).isEqualTo(model.keySet().iterator().next());
     }
 }

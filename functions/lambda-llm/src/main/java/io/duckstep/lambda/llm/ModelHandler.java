@@ -21,7 +21,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The prompt workflow's model task: {@link ModelTaskInput} in, {@link io.duckstep.llm.ModelTaskOutput} out.
  * Environment: {@link ModelHandlerSettings}. The key is read on first use and cached ({@link CachedSecrets}); when it
- * changes, the next invocation makes a client with the new one.
+ * changes, the next invocation makes a client with the new one. SnapStart's snapshot is taken after
+ * {@link ModelPriming}, which holds no key.
  */
 public final class ModelHandler
         implements RequestStreamHandler
@@ -37,6 +38,7 @@ public final class ModelHandler
     {
         this(modelTask(settings.model(), new CachedSecrets(AwsClients.build(SecretsManagerClient.builder(), settings.region(), AwsClients.REQUEST)),
                 settings.openAiKeySecret()));
+        ModelPriming.register(settings.model());
     }
 
     ModelHandler(Supplier<ModelTask> task)
