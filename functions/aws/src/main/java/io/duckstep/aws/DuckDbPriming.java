@@ -2,16 +2,12 @@ package io.duckstep.aws;
 
 import io.duckstep.core.duckdb.DuckDb;
 import io.duckstep.core.duckdb.SqlText;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
+import io.duckstep.lambda.support.SnapStartPriming;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,7 +18,6 @@ import static java.util.Objects.requireNonNull;
  * specific to a caller is captured in the snapshot.
  */
 public final class DuckDbPriming
-        implements Resource
 {
     private final DuckDb duckDb;
 
@@ -30,9 +25,6 @@ public final class DuckDbPriming
     {
         this.duckDb = requireNonNull(duckDb, "duckDb is null");
     }
-
-    // org.crac holds resources weakly: keep a strong reference for the life of the function.
-    private static final List<DuckDbPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
     public static DuckDbPriming create(DuckDb duckDb)
     {
@@ -42,20 +34,8 @@ public final class DuckDbPriming
     /** Registers priming with the runtime; a no-op outside SnapStart. */
     public static void register(DuckDb duckDb)
     {
-        DuckDbPriming priming = create(duckDb);
-        Core.getGlobalContext().register(priming);
-        REGISTERED.add(priming);
+        SnapStartPriming.register(create(duckDb)::prime);
     }
-
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context)
-            throws Exception
-    {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {}
 
     /** Exercises DuckDB once; also callable directly (and tested). */
     public void prime()

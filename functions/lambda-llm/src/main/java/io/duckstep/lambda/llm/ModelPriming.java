@@ -2,12 +2,7 @@ package io.duckstep.lambda.llm;
 
 import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.SqlAssistant;
-import org.crac.Context;
-import org.crac.Core;
-import org.crac.Resource;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import io.duckstep.lambda.support.SnapStartPriming;
 
 import static java.util.Objects.requireNonNull;
 
@@ -19,13 +14,9 @@ import static java.util.Objects.requireNonNull;
  * invocation's own client is made with the real key, as before.
  */
 public final class ModelPriming
-        implements Resource
 {
     /** What the priming client is given instead of a key; it never leaves the process. */
     static final String PLACEHOLDER_KEY = "not-a-key-priming-sends-nothing";
-
-    // org.crac holds resources weakly: keep a strong reference for the life of the function.
-    private static final List<ModelPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
     private final ModelSettings settings;
 
@@ -42,19 +33,8 @@ public final class ModelPriming
     /** Registers priming with the runtime; a no-op outside SnapStart. */
     public static void register(ModelSettings settings)
     {
-        ModelPriming priming = create(settings);
-        Core.getGlobalContext().register(priming);
-        REGISTERED.add(priming);
+        SnapStartPriming.register(create(settings)::prime);
     }
-
-    @Override
-    public void beforeCheckpoint(Context<? extends Resource> context)
-    {
-        prime();
-    }
-
-    @Override
-    public void afterRestore(Context<? extends Resource> context) {}
 
     /** Does the client's first-request work once; also callable directly (and tested). */
     public void prime()
