@@ -17,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -160,7 +159,7 @@ class OpenAiJsonTest
     {
         try (TestingOpenAiServer server = new TestingOpenAiServer()) {
             server.reply(200, "tool-call.json");
-            ModelSettings settings = new ModelSettings("gpt-4o-mini", server.baseUrl(), Duration.ofSeconds(10), 0);
+            ModelSettings settings = server.settings();
             SqlAssistant assistant = new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings);
 
             assistant.ask("How many customers?", "mydf(x INTEGER)", List.of());

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,6 +42,12 @@ public final class TestingOpenAiServer
     public String baseUrl()
     {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Settings that point at this server: gpt-4o-mini, a 10-second timeout, no retries. */
+    public ModelSettings settings()
+    {
+        return new ModelSettings("gpt-4o-mini", baseUrl(), Duration.ofSeconds(10), 0);
     }
 
     public TestingOpenAiServer reply(int status, String resource)

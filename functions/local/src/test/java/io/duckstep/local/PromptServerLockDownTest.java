@@ -62,7 +62,7 @@ class PromptServerLockDownTest
         Files.copy(TestingProject.sampleCsv(), uploads.resolve("sample.csv.gz"));
         outside = Files.writeString(directory.resolve("passwd.csv"), SECRET_LINE + "\n");
         model = new TestingOpenAiServer();
-        ModelSettings modelSettings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
+        ModelSettings modelSettings = model.settings();
         tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs"), uploads, new WarehouseSpecification.None(),
                 new DuckDbSettings("1GB", 2, directory.resolve("work"))),
                 new TestingSecretStore(Map.of()), () -> new ModelTask(new SqlAssistant(SqlAssistant.client(modelSettings, "sk-test"), modelSettings)));

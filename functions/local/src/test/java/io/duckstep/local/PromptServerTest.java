@@ -50,7 +50,7 @@ class PromptServerTest
         Path uploads = Files.createDirectories(directory.resolve("uploads"));
         Files.copy(TestingProject.sampleCsv(), uploads.resolve("sample.csv.gz"));
         model = new TestingOpenAiServer();
-        ModelSettings modelSettings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
+        ModelSettings modelSettings = model.settings();
         tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs"), uploads, new WarehouseSpecification.DuckDbFile(warehouse.toString()), settings),
                 new TestingSecretStore(Map.of()), () -> new ModelTask(new SqlAssistant(SqlAssistant.client(modelSettings, "sk-test"), modelSettings)));
         server = new PromptServer(tasks, 0, Duration.ofMillis(300));

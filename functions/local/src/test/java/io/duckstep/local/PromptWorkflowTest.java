@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -186,7 +185,7 @@ class PromptWorkflowTest
 
     private ModelTask modelTask()
     {
-        ModelSettings settings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
+        ModelSettings settings = model.settings();
         return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings));
     }
 

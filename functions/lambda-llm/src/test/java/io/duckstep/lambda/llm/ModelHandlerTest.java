@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,7 @@ class ModelHandlerTest
     {
         try (TestingOpenAiServer model = new TestingOpenAiServer()) {
             model.reply(200, "tool-call.json");
-            ModelSettings settings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
+            ModelSettings settings = model.settings();
             ModelHandler handler = new ModelHandler(() -> new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings)));
 
             ByteArrayOutputStream output = new ByteArrayOutputStream();

@@ -6,7 +6,6 @@ import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +17,7 @@ class ModelPrimingTest
             throws Exception
     {
         try (TestingOpenAiServer model = new TestingOpenAiServer()) {
-            ModelSettings settings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
+            ModelSettings settings = model.settings();
 
             ModelPriming.create(settings).prime();
 
@@ -33,7 +32,7 @@ class ModelPrimingTest
     {
         try (TestingOpenAiServer model = new TestingOpenAiServer()) {
             model.reply(200, "tool-call.json");
-            ModelSettings settings = new ModelSettings("gpt-4o-mini", model.baseUrl(), Duration.ofSeconds(10), 0);
+            ModelSettings settings = model.settings();
             ModelPriming.create(settings).prime();
 
             ModelReply reply = new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings).ask("How many customers?", "mydf(x INTEGER)", List.of());
