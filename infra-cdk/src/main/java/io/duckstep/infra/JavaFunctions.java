@@ -32,9 +32,9 @@ import static io.duckstep.contract.EnvironmentVariables.DUCKSTEP_WORK_DIRECTORY;
 
 /**
  * How every DuckStep function is made: Java 25 on arm64, JSON logs to its own log group with a retention,
- * X-Ray tracing, and for the DuckDB functions and the model function SnapStart behind a {@code live} alias. Each function has a role of its
- * own and no managed policy: it may write to its own log group only, and to X-Ray; everything else is granted by
- * the construct that uses it.
+ * X-Ray tracing, and for the DuckDB functions and the model function SnapStart behind a {@code live} alias. Each
+ * function has a role of its own and no managed policy: it may write to its own log group only, and to X-Ray;
+ * everything else is granted by the construct that uses it.
  */
 final class JavaFunctions
 {
