@@ -33,8 +33,11 @@ public final class DuckStepCommand
         // the AWS SDK (--remote) logs through SLF4J; without a provider SLF4J would warn on every run
         System.setProperty("slf4j.internal.verbosity", "ERROR");
         // DuckDB's driver, Jackson and the security providers initialise on other threads while picocli reads the command
-        DuckDbNativeLibrary.preload();
-        preloadCommonClasses();
+        // (help, the version or an unknown command use none of them)
+        if (namesACommand(arguments)) {
+            DuckDbNativeLibrary.preload();
+            preloadCommonClasses();
+        }
         System.exit(execute(arguments, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -95,11 +98,17 @@ public final class DuckStepCommand
     /** A command by its class: picocli makes the instance (a method reference per command would be linked at every start). */
     private record NamedCommand(String name, Class<?> command) {}
 
+    /** Whether the first argument is one of the commands (not {@code help}, an option such as {@code --version}, or a typo). */
+    static boolean namesACommand(String[] arguments)
+    {
+        return arguments.length > 0 && !arguments[0].equals("help") && COMMANDS.stream().anyMatch(command -> command.name().equals(arguments[0]));
+    }
+
     private static int run(String[] arguments, PrintWriter out, PrintWriter err)
     {
         CommandLine commandLine = new CommandLine(new DuckStepCommand());
         // help, no command or an unknown one: every command, for the usage and the suggestions
-        boolean named = arguments.length > 0 && !arguments[0].equals("help") && COMMANDS.stream().anyMatch(command -> command.name().equals(arguments[0]));
+        boolean named = namesACommand(arguments);
         for (NamedCommand command : COMMANDS) {
             if (!named || command.name().equals(arguments[0])) {
                 commandLine.addSubcommand(command.name(), command.command());

@@ -55,6 +55,18 @@ class DuckStepCommandTest
     }
 
     @Test
+    void namesACommand_commandThenArguments_isTrueOnlyForACommand()
+    {
+        assertThat(DuckStepCommand.namesACommand(new String[] {"query", "SELECT 42"})).isTrue();
+        assertThat(DuckStepCommand.namesACommand(new String[] {"run", "summary", "--help"})).isTrue();
+        assertThat(DuckStepCommand.namesACommand(new String[] {})).isFalse();
+        assertThat(DuckStepCommand.namesACommand(new String[] {"help", "query"})).isFalse();
+        assertThat(DuckStepCommand.namesACommand(new String[] {"--version"})).isFalse();
+        assertThat(DuckStepCommand.namesACommand(new String[] {"-h"})).isFalse();
+        assertThat(DuckStepCommand.namesACommand(new String[] {"qeury"})).isFalse();
+    }
+
+    @Test
     void execute_unknownOption_printsUsageAndExitsTwo()
     {
         Result result = run("load", "--no-such-option", "x.csv");
