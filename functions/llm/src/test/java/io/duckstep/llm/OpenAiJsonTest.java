@@ -159,8 +159,7 @@ class OpenAiJsonTest
     {
         try (TestingOpenAiServer server = new TestingOpenAiServer()) {
             server.reply(200, "tool-call.json");
-            ModelSettings settings = server.settings();
-            SqlAssistant assistant = new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings);
+            SqlAssistant assistant = server.assistant();
 
             assistant.ask("How many customers?", "mydf(x INTEGER)", List.of());
 

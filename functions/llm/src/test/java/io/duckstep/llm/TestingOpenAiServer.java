@@ -50,6 +50,12 @@ public final class TestingOpenAiServer
         return new ModelSettings("gpt-4o-mini", baseUrl(), Duration.ofSeconds(10), 0);
     }
 
+    /** An assistant whose client talks to this server ({@link #settings()}, a test key). */
+    public SqlAssistant assistant()
+    {
+        return new SqlAssistant(SqlAssistant.client(settings(), "sk-test"), settings());
+    }
+
     public TestingOpenAiServer reply(int status, String resource)
     {
         return replyAfter(status, resource, 0);

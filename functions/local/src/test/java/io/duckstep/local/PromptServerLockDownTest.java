@@ -6,9 +6,7 @@ import io.duckstep.core.duckdb.DuckDbSettings;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.testing.TestingProject;
 import io.duckstep.core.testing.TestingSecretStore;
-import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
-import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
 import io.duckstep.testing.TestingClock;
 import org.junit.jupiter.api.AfterEach;
@@ -62,10 +60,9 @@ class PromptServerLockDownTest
         Files.copy(TestingProject.sampleCsv(), uploads.resolve("sample.csv.gz"));
         outside = Files.writeString(directory.resolve("passwd.csv"), SECRET_LINE + "\n");
         model = new TestingOpenAiServer();
-        ModelSettings modelSettings = model.settings();
         tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs"), uploads, new WarehouseSpecification.None(),
                 new DuckDbSettings("1GB", 2, directory.resolve("work"))),
-                new TestingSecretStore(Map.of()), () -> new ModelTask(new SqlAssistant(SqlAssistant.client(modelSettings, "sk-test"), modelSettings)));
+                new TestingSecretStore(Map.of()), () -> new ModelTask(model.assistant()));
         server = new PromptServer(tasks, 0, Duration.ofSeconds(20), Duration.ofMinutes(1), 2, clock);
     }
 

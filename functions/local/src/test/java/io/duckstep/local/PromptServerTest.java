@@ -9,9 +9,7 @@ import io.duckstep.core.load.WarehouseLoader;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.testing.TestingProject;
 import io.duckstep.core.testing.TestingSecretStore;
-import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
-import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,9 +48,8 @@ class PromptServerTest
         Path uploads = Files.createDirectories(directory.resolve("uploads"));
         Files.copy(TestingProject.sampleCsv(), uploads.resolve("sample.csv.gz"));
         model = new TestingOpenAiServer();
-        ModelSettings modelSettings = model.settings();
         tasks = new LocalTasks(new LocalConfiguration(directory.resolve("runs"), uploads, new WarehouseSpecification.DuckDbFile(warehouse.toString()), settings),
-                new TestingSecretStore(Map.of()), () -> new ModelTask(new SqlAssistant(SqlAssistant.client(modelSettings, "sk-test"), modelSettings)));
+                new TestingSecretStore(Map.of()), () -> new ModelTask(model.assistant()));
         server = new PromptServer(tasks, 0, Duration.ofMillis(300));
     }
 

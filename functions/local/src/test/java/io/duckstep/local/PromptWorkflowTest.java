@@ -13,9 +13,7 @@ import io.duckstep.core.load.WarehouseLoader;
 import io.duckstep.core.query.WarehouseSpecification;
 import io.duckstep.core.testing.TestingProject;
 import io.duckstep.core.testing.TestingSecretStore;
-import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
-import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,8 +183,7 @@ class PromptWorkflowTest
 
     private ModelTask modelTask()
     {
-        ModelSettings settings = model.settings();
-        return new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings));
+        return new ModelTask(model.assistant());
     }
 
     private static LocalTasks tasks(String name, Supplier<ModelTask> modelTask)

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duckstep.lambda.support.TestingContext;
 import io.duckstep.lambda.support.TestingStandardOutput;
-import io.duckstep.llm.ModelSettings;
 import io.duckstep.llm.ModelTask;
-import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +22,7 @@ class ModelHandlerTest
     {
         try (TestingOpenAiServer model = new TestingOpenAiServer()) {
             model.reply(200, "tool-call.json");
-            ModelSettings settings = model.settings();
-            ModelHandler handler = new ModelHandler(() -> new ModelTask(new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings)));
+            ModelHandler handler = new ModelHandler(() -> new ModelTask(model.assistant()));
 
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             List<String> logs;

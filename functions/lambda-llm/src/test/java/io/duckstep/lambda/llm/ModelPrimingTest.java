@@ -2,7 +2,6 @@ package io.duckstep.lambda.llm;
 
 import io.duckstep.llm.ModelReply;
 import io.duckstep.llm.ModelSettings;
-import io.duckstep.llm.SqlAssistant;
 import io.duckstep.llm.TestingOpenAiServer;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +31,9 @@ class ModelPrimingTest
     {
         try (TestingOpenAiServer model = new TestingOpenAiServer()) {
             model.reply(200, "tool-call.json");
-            ModelSettings settings = model.settings();
-            ModelPriming.create(settings).prime();
+            ModelPriming.create(model.settings()).prime();
 
-            ModelReply reply = new SqlAssistant(SqlAssistant.client(settings, "sk-test"), settings).ask("How many customers?", "mydf(x INTEGER)", List.of());
+            ModelReply reply = model.assistant().ask("How many customers?", "mydf(x INTEGER)", List.of());
 
             assertThat(reply.kind()).isEqualTo(ModelReply.Kind.QUERY);
             assertThat(model.requests()).hasSize(1);
